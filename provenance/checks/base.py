@@ -1,0 +1,118 @@
+"""The check interface: typed functions that a policy condition names, and their registry.
+
+A check receives the article's facts and its validated parameters and yields `Violation`s:
+what is wrong and where. It never decides rule id, category or severity; the engine stamps
+those from the condition. A check may refine the category only to one it declares.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict
+
+from provenance.extract.facts import Provenance
+from provenance.model import Article, Category, Location, Venue
+
+
+class Params(BaseModel):
+    """Base of every check's parameter model: unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+
+class NoParams(Params):
+    pass
+
+
+@dataclass(frozen=True)
+class PublisherIdentity:
+    """A publisher as the engine knows it, with its patterns compiled once per run."""
+
+    pack_id: str
+    names: tuple[str, ...]
+    domains: tuple[str, ...]
+    url_patterns: tuple[Any, ...]  # compiled RE2 patterns
+    licenses: tuple[str, ...] = ()
+
+    @property
+    def display_name(self) -> str:
+        return self.names[0]
+
+    def owns_host(self, host: str | None) -> bool:
+        """Whether `host` (lower-case, no ``www.``) is one of the publisher's domains or below one."""
+        if not host:
+            return False
+        return any(host == d or host.endswith("." + d) for d in self.domains)
+
+    def is_article_url(self, url: str) -> bool:
+        """Whether `url` matches one of the publisher's article URL patterns (any, if none given)."""
+        if not self.url_patterns:
+            return True
+        return any(p.search(url) for p in self.url_patterns)
+
+    def named_in(self, text: str) -> bool:
+        """Whether one of the publisher's names appears in `text` (case-insensitive)."""
+        folded = text.casefold()
+        return any(name.casefold() in folded for name in self.names)
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What a check may look at for one article under one policy."""
+
+    article: Article
+    facts: Provenance
+    publisher: PublisherIdentity | None  # the policy's publisher; None for licence/fallback packs
+    venue: Venue
+    today: dt.date
+    known_source: Callable[[str], bool] = field(default=lambda name: False)
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """What a check found wrong, and where."""
+
+    message: str
+    location: Location
+    evidence: str = ""
+    fix: str = ""
+    category: Category | None = None  # a refinement among the check's declared categories
+
+
+P = TypeVar("P", bound=Params)
+CheckFunction = Callable[[CheckContext, Any], Iterable[Violation]]
+
+
+@dataclass(frozen=True)
+class CheckSpec(Generic[P]):
+    """A registered check: its function, parameter model and the categories it may emit."""
+
+    name: str
+    function: Callable[[CheckContext, P], Iterable[Violation]]
+    params: type[P]
+    categories: frozenset[Category]
+    description: str
+
+
+REGISTRY: dict[str, CheckSpec[Any]] = {}
+
+
+def check(
+    name: str, params: type[P], categories: Iterable[Category]
+) -> Callable[[Callable[[CheckContext, P], Iterable[Violation]]], Callable[[CheckContext, P], Iterable[Violation]]]:
+    """Register a check function under `name`; duplicate names are a programming error."""
+
+    def register(
+        function: Callable[[CheckContext, P], Iterable[Violation]],
+    ) -> Callable[[CheckContext, P], Iterable[Violation]]:
+        if name in REGISTRY:
+            raise ValueError(f"check {name!r} registered twice")
+        doc = (function.__doc__ or "").strip().split("\n\n")[0].replace("\n", " ")
+        REGISTRY[name] = CheckSpec(name, function, params, frozenset(categories), doc)
+        return function
+
+    return register

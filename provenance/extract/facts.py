@@ -1,0 +1,156 @@
+"""Provenance facts derived from one article: what it credits, links, licenses and claims.
+
+Extractors fill these; checks read them. No policy knowledge lives here: a fact says what the
+article states and where, never whether that is enough.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from provenance.model import Embed, Link, Location
+
+
+class ClaimKind(StrEnum):
+    """How an article says it came from elsewhere."""
+
+    ORIGINAL_SOURCE = "original-source"  # "The original source of this article is X"
+    ORIGINALLY_PUBLISHED = "originally-published"  # "originally published on/by/at X", "originally appeared on X"
+    REPUBLISHED_FROM = "republished-from"  # "This article is republished from X under a Creative Commons license"
+    APPEARED_FIRST = "appeared-first"  # "This post appeared first on X"
+    VIA = "via"  # "via: URL"
+    TRANSLATED = "translated"  # a translation notice (e.g. LCTT's 原创编译) without a named source
+    METADATA = "metadata"  # front matter: source / original_url / external_url / provenance ...
+    HTML_META = "html-meta"  # <meta name=original-source|syndication-source|DC.source>
+    JSONLD = "jsonld"  # schema.org isBasedOn
+    CANONICAL = "canonical"  # a canonical URL that points to another site
+
+
+@dataclass(frozen=True, slots=True)
+class LinkFact:
+    """A link with its policy-free judgements: placeholder or not, and the host it points to.
+
+    `target` is the destination after resolving site templates that the front matter can answer
+    (Hugo ``{{% param canonical_url %}}``); `placeholder` is true for ``#``, empty, ``javascript:``,
+    ``about:blank`` and templates that stay unresolved. `host` is lower-case without ``www.``.
+    """
+
+    link: Link
+    target: str
+    placeholder: bool
+    host: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceClaim:
+    """One statement that the article comes from elsewhere, with the name and/or URL it gives."""
+
+    kind: ClaimKind
+    name: str | None
+    url: str | None
+    location: Location
+    evidence: str
+    links: tuple[LinkFact, ...] = ()  # links written on the claim itself (may be placeholders)
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """A name credited somewhere: a byline, an author field, a source credit, a copyright holder."""
+
+    name: str
+    role: str  # "author" | "source" | "copyright-holder" | "credit-line"
+    location: Location
+    evidence: str
+    links: tuple[LinkFact, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CopyrightNotice:
+    holders: tuple[str, ...]
+    year: int | None
+    location: Location
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class LicenseFact:
+    """A licence statement. `spdx` is None when the licence cannot be identified."""
+
+    spdx: str | None
+    origin: str  # "metadata" | "url" | "sentence" | "html-link" | "jsonld"
+    visible: bool  # shown to readers (body text/link) rather than metadata only
+    location: Location
+    evidence: str
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class UrlFact:
+    """A URL stated in metadata (canonical, original), with where it was stated."""
+
+    url: str
+    key: str
+    location: Location
+    placeholder: bool
+    host: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Hop:
+    """One step of the upstream chain. Chains are ordered origin first, direct source last."""
+
+    name: str | None
+    url: str | None
+    location: Location
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Permission:
+    """A recorded permission to republish (front matter ``permission:``)."""
+
+    reference: str | None
+    granted_by: str | None
+    date: dt.date | None
+    expires: dt.date | None
+    scope: str | None
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Everything an article states about where it came from."""
+
+    republished: bool
+    claims: tuple[SourceClaim, ...]
+    chain: tuple[Hop, ...]
+    credits: tuple[Credit, ...]
+    authors: tuple[Credit, ...]
+    copyrights: tuple[CopyrightNotice, ...]
+    licenses: tuple[LicenseFact, ...]
+    links: tuple[LinkFact, ...]
+    embeds: tuple[Embed, ...]
+    canonical_url: UrlFact | None
+    original_url: UrlFact | None
+    permission: Permission | None
+    modified: bool | None
+    modified_location: Location | None
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Named sources, direct source first, then further upstream (no duplicates)."""
+        seen: dict[str, None] = {}
+        for hop in reversed(self.chain):
+            if hop.name and hop.name.casefold() not in {s.casefold() for s in seen}:
+                seen[hop.name] = None
+        return tuple(seen)
+
+    @property
+    def license(self) -> str | None:
+        """The first identified SPDX licence id the article declares, if any."""
+        for item in self.licenses:
+            if item.spdx:
+                return item.spdx
+        return None

@@ -1,0 +1,247 @@
+"""The data every stage passes on: articles as read, findings as reported.
+
+This module imports nothing from the rest of the project. Everything here is immutable.
+Positions are 1-based lines and columns in the file as stored on disk (a UTF-8 BOM does not
+count as a column; CRLF counts as one line break).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property
+from typing import Any
+
+
+class Severity(StrEnum):
+    """How much a finding matters; ordered by `rank`."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+class Category(StrEnum):
+    """The fixed vocabulary of finding categories (a JSON contract: extend, never rename)."""
+
+    SOURCE_CREDIT_MISSING = "source-credit-missing"
+    AUTHOR_CREDIT_MISSING = "author-credit-missing"
+    COPYRIGHT_NOTICE_MISSING = "copyright-notice-missing"
+    LINK_TO_ORIGINAL_MISSING = "link-to-original-missing"
+    LINK_TO_ORIGINAL_PLACEHOLDER = "link-to-original-placeholder"
+    LINK_TO_ORIGINAL_WRONG_TARGET = "link-to-original-wrong-target"
+    LINK_PLACEHOLDER = "link-placeholder"
+    LICENSE_NOTICE_MISSING = "license-notice-missing"
+    LICENSE_MISMATCH = "license-mismatch"
+    CREDIT_LINE_MISMATCH = "credit-line-mismatch"
+    USE_NOT_PERMITTED = "use-not-permitted"
+    PERMISSION_EXPIRED = "permission-expired"
+    MODIFICATION_NOT_ALLOWED = "modification-not-allowed"
+    UPSTREAM_CREDIT_MISSING = "upstream-credit-missing"
+    UPSTREAM_TERMS_UNKNOWN = "upstream-terms-unknown"
+    TRACKING_PIXEL_MISSING = "tracking-pixel-missing"
+    CANONICAL_LINK_MISSING = "canonical-link-missing"
+    UNKNOWN_SOURCE = "unknown-source"
+    METADATA_INVALID = "metadata-invalid"
+    FILE_UNREADABLE = "file-unreadable"
+
+
+class Format(StrEnum):
+    MARKDOWN = "markdown"
+    HTML = "html"
+    TEXT = "text"
+
+
+class Venue(StrEnum):
+    """Where the republishing site puts articles; decides which permissions apply."""
+
+    COMMUNITY = "community"
+    NONCOMMERCIAL = "noncommercial"
+    COMMERCIAL = "commercial"
+    PRINT = "print"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Location:
+    """A place in a file: 1-based line and column."""
+
+    line: int
+    column: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A hyperlink as written in the article (Markdown or HTML), before any policy judgement.
+
+    `target` is the destination exactly as written (reference links resolved to their
+    definition; empty string when the link has none). `evidence` is the source text of the
+    link as it appears in the file, e.g. ``[Russia Today](#)``.
+    """
+
+    text: str
+    target: str
+    location: Location
+    evidence: str
+    kind: str  # "inline" | "reference" | "autolink" | "html" | "definition" | "head"
+    rel: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Embed:
+    """An embedded resource (image, script, iframe): where tracking pixels live."""
+
+    tag: str  # "img" | "script" | "iframe" | "markdown-image"
+    src: str
+    location: Location
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class TextLine:
+    """One line of visible text, markup stripped, with the links that sit on it.
+
+    `text` is what a reader sees (link text kept, link targets and markup removed).
+    """
+
+    location: Location
+    text: str
+    links: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """The parsed body of an article: visible text lines, links and embeds, in file order."""
+
+    lines: tuple[TextLine, ...]
+    links: tuple[Link, ...]
+    embeds: tuple[Embed, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class MetaField:
+    """One piece of document metadata with its position.
+
+    `key` is as written: a front-matter key path (``author``, ``provenance.0.publisher``),
+    an HTML meta name (``meta:author``, ``meta:DC.rights``), a head link (``link:canonical``),
+    or a JSON-LD property path (``jsonld:isBasedOn.publisher.name``).
+    """
+
+    key: str
+    value: Any
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """A problem with the file itself (not with its provenance), found while reading it."""
+
+    category: Category  # METADATA_INVALID or FILE_UNREADABLE
+    message: str
+    location: Location | None = None
+    evidence: str = ""
+
+
+@dataclass(frozen=True)
+class Article:
+    """One file as read: metadata, body and positions. Knows nothing about policies.
+
+    `metadata` holds the front matter (or, for HTML, nothing) as parsed; `fields` flattens
+    every metadata key (front matter, HTML head, JSON-LD) with its location. `jsonld` holds
+    the parsed JSON-LD objects of an HTML page. The body is parsed lazily through `document`,
+    so articles that never need link structure never pay for it.
+    """
+
+    path: str
+    format: Format
+    metadata: Mapping[str, Any]
+    fields: tuple[MetaField, ...]
+    body: str
+    body_line: int
+    parse_body: Callable[[], Document] = field(repr=False, compare=False)
+    jsonld: tuple[Mapping[str, Any], ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    @cached_property
+    def document(self) -> Document:
+        return self.parse_body()
+
+    def field_location(self, key: str) -> Location | None:
+        """The location of the metadata field `key` (exact key as written), if present."""
+        for item in self.fields:
+            if item.key == key:
+                return item.location
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One violation, stamped by the engine with its rule's identity. Immutable.
+
+    `path` is POSIX and relative to the working directory. `fingerprint` identifies the
+    finding by content (rule, path, evidence), not by line, so it survives unrelated edits.
+    """
+
+    rule: str
+    policy: str
+    category: Category
+    severity: Severity
+    path: str
+    line: int
+    column: int
+    message: str
+    evidence: str = ""
+    fix: str = ""
+    fingerprint: str = ""
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.path, self.line, self.column, self.rule, self.message)
+
+
+class Status(StrEnum):
+    """An article's overall standing in the report."""
+
+    ORIGINAL = "original"
+    COMPLIANT = "compliant"
+    VIOLATIONS = "violations"
+    UNKNOWN_SOURCE = "unknown-source"
+    PERMISSION_ON_FILE = "permission-on-file"
+    UNREADABLE = "unreadable"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """The inventory line for one article in the report."""
+
+    path: str
+    format: Format | None
+    republished: bool
+    sources: tuple[str, ...]
+    policies: tuple[str, ...]
+    license: str | None
+    status: Status
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything one run found: the single input of every output format."""
+
+    findings: tuple[Finding, ...]
+    articles: tuple[ArticleSummary, ...]
+    tool_version: str
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {
+            "files": len(self.articles),
+            "republished": sum(1 for a in self.articles if a.republished),
+            "findings": len(self.findings),
+            "errors": sum(1 for f in self.findings if f.severity is Severity.ERROR),
+            "warnings": sum(1 for f in self.findings if f.severity is Severity.WARNING),
+            "infos": sum(1 for f in self.findings if f.severity is Severity.INFO),
+        }

@@ -1,0 +1,1 @@
+"""Built-in policy packs: YAML data, installed as provenance.builtin_rules."""
