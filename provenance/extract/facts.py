@@ -45,7 +45,10 @@ class LinkFact:
 
 @dataclass(frozen=True, slots=True)
 class SourceClaim:
-    """One statement that the article comes from elsewhere, with the name and/or URL it gives."""
+    """One statement that the article comes from elsewhere, with the name and/or URL it gives.
+
+    Claims of kind METADATA, HTML_META, JSONLD and CANONICAL are not visible to readers.
+    """
 
     kind: ClaimKind
     name: str | None
@@ -64,6 +67,7 @@ class Credit:
     location: Location
     evidence: str
     links: tuple[LinkFact, ...] = ()
+    visible: bool = True  # shown to readers (body text) rather than stated in metadata only
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +141,7 @@ class Provenance:
     permission: Permission | None
     modified: bool | None
     modified_location: Location | None
+    noindex: bool = False  # robots noindex declared (front matter `robots`/`noindex`, meta robots)
 
     @property
     def sources(self) -> tuple[str, ...]:
