@@ -1,0 +1,236 @@
+"""YAML front matter, parsed once with libyaml and kept with the position of every key.
+
+The node graph is composed here from libyaml events (iteratively, so deep nesting cannot
+crash the C composer or overflow the stack), refusing alias bombs, recursive aliases and
+nesting deeper than 100 levels; `yaml.CSafeLoader` then constructs the values from it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from provenance.model import Diagnostic, Location, MetaField
+from provenance.readers.metadata import ParsedMetadata, invalid, refused
+
+MAX_DEPTH = 100
+MAX_NODES = 10_000
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_NULL_TAG = "tag:yaml.org,2002:null"
+_UNCLOSED = ("while parsing a flow", "while scanning a quoted", "while scanning a block scalar")
+
+
+class _Refused(Exception):
+    """The YAML is well formed but too expensive or dangerous to load."""
+
+    def __init__(self, message: str, mark: Any) -> None:
+        super().__init__(message)
+        self.line = mark.line if mark else 0
+        self.column = mark.column if mark else 0
+
+
+class _Open:
+    """A sequence or mapping being composed: its children so far and expanded size."""
+
+    __slots__ = ("children", "node", "size")
+
+    def __init__(self, node: Node) -> None:
+        self.node = node
+        self.children: list[Node] = []
+        self.size = 1
+
+
+class _Composer:
+    """Builds the node graph of one YAML document from the event stream, with limits."""
+
+    def __init__(self, loader: yaml.CSafeLoader, first_line: int) -> None:
+        self.loader = loader
+        self.first_line = first_line
+        self.anchors: dict[str, Node] = {}
+        self.sizes: dict[int, int] = {}  # expanded node count, by id(node)
+        self.open: set[int] = set()
+        self.duplicates: list[Diagnostic] = []
+
+    def compose(self) -> Node | None:
+        loader = self.loader
+        loader.get_event()  # stream start
+        if loader.check_event(StreamEndEvent):
+            return None
+        loader.get_event()  # document start
+        stack: list[_Open] = []
+        while True:
+            event = loader.get_event()
+            if isinstance(event, SequenceStartEvent | MappingStartEvent):
+                stack.append(_Open(self._start(event)))
+                if len(stack) > MAX_DEPTH:
+                    raise _Refused(
+                        f"YAML front matter nests deeper than {MAX_DEPTH} levels", event.start_mark
+                    )
+                continue
+            if isinstance(event, AliasEvent):
+                node = self.anchors.get(event.anchor or "")
+                if node is None:
+                    raise _Refused(f"YAML alias *{event.anchor} names no anchor", event.start_mark)
+                if id(node) in self.open:
+                    raise _Refused(f"YAML alias *{event.anchor} is recursive", event.start_mark)
+            elif isinstance(event, ScalarEvent):
+                node = self._scalar(event)
+            elif isinstance(event, SequenceEndEvent | MappingEndEvent):
+                done = stack.pop()
+                node = done.node
+                self._finish(node, done.children, done.size)
+            else:  # document end: an empty document
+                return None
+            if not stack:
+                return node
+            parent = stack[-1]
+            parent.children.append(node)
+            parent.size += self.sizes[id(node)]
+            if parent.size > MAX_NODES:
+                raise _Refused(
+                    f"YAML front matter expands to more than {MAX_NODES} nodes through aliases "
+                    "(an alias bomb); refused",
+                    event.start_mark,
+                )
+
+    def _register(self, anchor: str | None, node: Node) -> None:
+        if anchor is not None:
+            self.anchors[anchor] = node
+
+    def _scalar(self, event: ScalarEvent) -> Node:
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
+        mark: Any = event.start_mark
+        node = ScalarNode(tag, event.value, mark, None, style=event.style)
+        self._register(event.anchor, node)
+        self.sizes[id(node)] = 1
+        return node
+
+    def _start(self, event: SequenceStartEvent | MappingStartEvent) -> Node:
+        kind: type[SequenceNode | MappingNode]
+        kind = SequenceNode if isinstance(event, SequenceStartEvent) else MappingNode
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(kind, None, event.implicit)  # type: ignore[no-untyped-call]
+        mark: Any = event.start_mark
+        node = kind(tag, [], mark, None, flow_style=event.flow_style)
+        self._register(event.anchor, node)
+        self.open.add(id(node))
+        return node
+
+    def _finish(self, node: Node, children: list[Node], size: int) -> None:
+        self.open.discard(id(node))
+        self.sizes[id(node)] = size
+        if isinstance(node, SequenceNode):
+            node.value = children
+            return
+        pairs = list(zip(children[::2], children[1::2], strict=False))
+        node.value = pairs
+        seen: set[tuple[str, str]] = set()
+        for key, _ in pairs:
+            if not isinstance(key, ScalarNode) or key.tag == _MERGE_TAG:
+                continue
+            if (key.tag, key.value) in seen:
+                mark = key.start_mark
+                self.duplicates.append(
+                    invalid(
+                        f"duplicate key {key.value!r} in YAML front matter",
+                        self.first_line + mark.line,
+                        mark.column + 1,
+                    )
+                )
+            seen.add((key.tag, key.value))
+
+
+def _construct(loader: yaml.CSafeLoader, root: Node) -> tuple[Any, dict[Node, Any]]:
+    """Construct the document, keeping the value built for every node."""
+    data = loader.construct_object(root)
+    while loader.state_generators:
+        generators, loader.state_generators = loader.state_generators, []
+        for generator in generators:
+            for _ in generator:
+                pass
+    return data, loader.constructed_objects
+
+
+def _fields(root: MappingNode, values: dict[Node, Any], first_line: int) -> list[MetaField]:
+    """Every mapping key and list item as a dotted path with its position."""
+    found: list[MetaField] = []
+
+    def walk(node: Node, prefix: str) -> None:
+        if isinstance(node, MappingNode):
+            entries: dict[str, tuple[Node, Node]] = {}
+            for key, value in node.value:
+                entries[str(values.get(key, key.value))] = (key, value)
+            items = [(name, key, value) for name, (key, value) in entries.items()]
+        elif isinstance(node, SequenceNode):
+            items = [(str(index), item, item) for index, item in enumerate(node.value)]
+        else:
+            return
+        for name, where, value in items:
+            if len(found) >= MAX_NODES:
+                return
+            mark = where.start_mark
+            location = Location(first_line + mark.line, mark.column + 1)
+            found.append(MetaField(prefix + name, values.get(value), location))
+            walk(value, prefix + name + ".")
+
+    walk(root, "")
+    return found
+
+
+def _describe(error: yaml.MarkedYAMLError) -> tuple[str, Any]:
+    """The message and the mark to report: an unclosed construct is reported where it opens."""
+    problem = error.problem or error.context or "syntax error"
+    if isinstance(error, yaml.constructor.ConstructorError) and "constructor" in problem:
+        return f"{problem} (only plain YAML is allowed: safe loading rejects this tag)", error.problem_mark
+    context = error.context or ""
+    if error.context_mark is not None and context.startswith(_UNCLOSED):
+        return f"{problem} ({context} that starts here)", error.context_mark
+    return problem, error.problem_mark or error.context_mark
+
+
+def _kind(node: Node) -> str:
+    return "a list" if isinstance(node, SequenceNode) else f"a single value ({node.value!r})"
+
+
+def parse_yaml(source: str, first_line: int) -> ParsedMetadata:
+    """Parse YAML front matter whose first line is file line `first_line`."""
+    loader = yaml.CSafeLoader(source)
+    try:
+        composer = _Composer(loader, first_line)
+        root = composer.compose()
+        if root is None or (isinstance(root, ScalarNode) and root.tag == _NULL_TAG):
+            return ParsedMetadata(diagnostics=tuple(composer.duplicates))
+        if not isinstance(root, MappingNode):
+            mark = root.start_mark
+            return refused(
+                f"front matter must be a mapping of keys to values, found {_kind(root)}",
+                first_line + mark.line,
+                mark.column + 1,
+            )
+        data, values = _construct(loader, root)
+        fields = _fields(root, values, first_line)
+    except _Refused as error:
+        return refused(str(error), first_line + error.line, error.column + 1)
+    except yaml.MarkedYAMLError as error:
+        message, mark = _describe(error)
+        line, column = (mark.line, mark.column) if mark else (0, 0)
+        return refused(f"invalid YAML front matter: {message}", first_line + line, column + 1)
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError) as error:
+        return refused(f"invalid YAML front matter: {error}", first_line)
+    finally:
+        loader.dispose()
+    return ParsedMetadata(dict(data), tuple(fields), tuple(composer.duplicates))

@@ -1,0 +1,36 @@
+"""Markdown and plain-text articles: front matter read now, body parsed on first use."""
+
+from __future__ import annotations
+
+from provenance.model import Article, Format
+from provenance.readers.frontmatter import split_front_matter
+from provenance.readers.markdown import parse_markdown
+
+
+def read_markdown(display_path: str, text: str) -> Article:
+    """A Markdown file: front matter (YAML, TOML or JSON) and a lazily parsed body."""
+    split = split_front_matter(text)
+    body, body_line = split.body, split.body_line
+    return Article(
+        path=display_path,
+        format=Format.MARKDOWN,
+        metadata=split.metadata.values,
+        fields=split.metadata.fields,
+        body=body,
+        body_line=body_line,
+        parse_body=lambda: parse_markdown(body, body_line),
+        diagnostics=split.metadata.diagnostics,
+    )
+
+
+def read_text(display_path: str, text: str) -> Article:
+    """A plain-text file: no front matter; the body is read as Markdown (it is valid Markdown)."""
+    return Article(
+        path=display_path,
+        format=Format.TEXT,
+        metadata={},
+        fields=(),
+        body=text,
+        body_line=1,
+        parse_body=lambda: parse_markdown(text, 1),
+    )
