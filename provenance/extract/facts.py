@@ -17,8 +17,12 @@ class ClaimKind(StrEnum):
     """How an article says it came from elsewhere."""
 
     ORIGINAL_SOURCE = "original-source"  # "The original source of this article is X"
-    ORIGINALLY_PUBLISHED = "originally-published"  # "originally published on/by/at X", "originally appeared on X"
-    REPUBLISHED_FROM = "republished-from"  # "This article is republished from X under a Creative Commons license"
+    ORIGINALLY_PUBLISHED = (
+        "originally-published"  # "originally published on/by/at X", "originally appeared on X"
+    )
+    REPUBLISHED_FROM = (
+        "republished-from"  # "This article is republished from X under a Creative Commons license"
+    )
     APPEARED_FIRST = "appeared-first"  # "This post appeared first on X"
     VIA = "via"  # "via: URL"
     TRANSLATED = "translated"  # a translation notice (e.g. LCTT's 原创编译) without a named source
