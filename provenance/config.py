@@ -1,0 +1,110 @@
+"""The site configuration, `.provenance.yaml`: found upward from a path, validated in layers.
+
+Layers as for policy packs: YAML with line marks -> JSON Schema -> pydantic -> semantics
+(policy paths stay inside the repository; include/exclude patterns parse). Every error is
+raised together in one `ConfigError`, each with file, line and JSON pointer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pathspec
+from pydantic import ValidationError
+
+from provenance.model import Venue
+from provenance.rules.errors import ConfigError, RuleErrors, RuleFileError
+from provenance.rules.models import Site, SiteConfig
+from provenance.rules.schema import CONFIG_SCHEMA, schema_errors
+from provenance.rules.yaml_marks import MarkedDocument, json_pointer, load_marked
+
+CONFIG_NAME = ".provenance.yaml"
+REPOSITORY_MARKER = ".git"
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest `.provenance.yaml` from `start` (file or folder) upward.
+
+    The search stops at the repository root (a folder containing `.git`, itself included)
+    or at the filesystem root.
+    """
+    folder = start.resolve()
+    if not folder.is_dir():
+        folder = folder.parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / CONFIG_NAME).is_file():
+            return candidate / CONFIG_NAME
+        if (candidate / REPOSITORY_MARKER).exists():
+            return None
+    return None
+
+
+def repository_root(folder: Path) -> Path:
+    """The nearest folder from `folder` upward that contains `.git`; `folder` itself if none does."""
+    folder = folder.resolve()
+    return next((c for c in (folder, *folder.parents) if (c / REPOSITORY_MARKER).exists()), folder)
+
+
+def default_config() -> SiteConfig:
+    """The configuration used when no `.provenance.yaml` exists.
+
+    The venue is then unknown; `community` is assumed, and the CLI warns
+    "no .provenance.yaml: assuming venue community".
+    """
+    return SiteConfig(site=Site(venue=Venue.COMMUNITY))
+
+
+def load_config(path: Path) -> SiteConfig:
+    """Read and validate `path`; raises `ConfigError` with every problem found."""
+    name = path.as_posix()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as failure:
+        raise ConfigError([RuleFileError(name, None, "", f"cannot read configuration: {failure}")]) from None
+    try:
+        document = load_marked(text, name)
+    except RuleErrors as failure:
+        raise ConfigError(failure.errors) from None
+    errors = schema_errors(document, CONFIG_SCHEMA)
+    if errors:
+        raise ConfigError(errors)
+    try:
+        config = SiteConfig.model_validate(document.data)
+    except ValidationError as failure:
+        raise ConfigError(
+            document.error(json_pointer(e["loc"]), e["msg"]) for e in failure.errors()
+        ) from None
+    errors = _policy_errors(document, path, config) + _pattern_errors(document, config)
+    if errors:
+        raise ConfigError(sorted(errors, key=lambda e: (e.line or 0, e.pointer)))
+    return config
+
+
+def policy_paths(config_path: Path, config: SiteConfig) -> list[Path]:
+    """The local pack files and folders named by `config`, resolved against its folder."""
+    return [config_path.parent / policy for policy in config.policies]
+
+
+def _policy_errors(document: MarkedDocument, path: Path, config: SiteConfig) -> list[RuleFileError]:
+    root = repository_root(path.parent)
+    errors = []
+    for index, (policy, target) in enumerate(zip(config.policies, policy_paths(path, config), strict=True)):
+        resolved = target.resolve()
+        if not resolved.is_relative_to(root):
+            message = f"policy path {policy!r} is outside the repository root {root.as_posix()}"
+            errors.append(document.error(f"/policies/{index}", message))
+        elif not resolved.exists():
+            errors.append(document.error(f"/policies/{index}", f"policy path {policy!r} does not exist"))
+    return errors
+
+
+def _pattern_errors(document: MarkedDocument, config: SiteConfig) -> list[RuleFileError]:
+    errors = []
+    for field, patterns in (("include", config.include), ("exclude", config.exclude)):
+        for index, pattern in enumerate(patterns):
+            try:
+                pathspec.GitIgnoreSpec.from_lines([pattern])
+            except ValueError:
+                message = f"invalid gitignore-style pattern {pattern!r}"
+                errors.append(document.error(f"/{field}/{index}", message))
+    return errors

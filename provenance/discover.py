@@ -1,0 +1,243 @@
+"""Which files to check: the paths given, walked, filtered, each with a display path.
+
+Hidden folders (`.git`, `.provenance-cache`, any name starting with ".") and `node_modules`
+are skipped, `.gitignore` files (at the root and below) are honoured, and `include`/`exclude`
+gitignore-style patterns apply relative to `root`. A file named explicitly is always checked
+unless it lies outside `root`; a folder named explicitly that is itself ignored or excluded is
+walked with only the `.gitignore` files inside it. Symlinks are followed only while they stay
+inside `root`, and never into a loop; what is left out for those reasons is `Skipped`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pathspec
+
+SKIPPED_FOLDERS = frozenset({"node_modules"})
+GITIGNORE = ".gitignore"
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    fs_path: Path
+    display_path: str  # POSIX, relative to cwd when below it, else to root
+
+
+@dataclass(frozen=True)
+class Skipped:
+    display_path: str
+    reason: str  # e.g. "symlink points outside the root", "symlink loop"
+
+
+def discover(
+    paths: Sequence[Path],
+    *,
+    root: Path,
+    cwd: Path,
+    include: Sequence[str],
+    exclude: Sequence[str],
+    suffixes: Collection[str],
+) -> tuple[list[SourceFile], list[Skipped]]:
+    """The files to check under `paths` (sorted by display path, each once) and what was skipped."""
+    walker = _Walker(root.resolve(), cwd.resolve(), include, exclude, suffixes)
+    for path in paths:
+        walker.visit(Path(os.path.abspath(walker.cwd / path)))
+    files = sorted((found for _, found in walker.found.values()), key=lambda f: f.display_path)
+    skipped = sorted(set(walker.skipped), key=lambda s: (s.display_path, s.reason))
+    return files, skipped
+
+
+_Chain = tuple[tuple[str, pathspec.GitIgnoreSpec], ...]  # (folder relative to root, its .gitignore)
+
+
+@dataclass(frozen=True)
+class _Folder:
+    path: str  # as reached (possibly through symlinks)
+    real: str  # resolved
+    relative: str  # where it sits below the root, POSIX ("" for the root)
+    chain: _Chain  # the .gitignore files that apply inside it
+
+
+class _Walker:
+    def __init__(
+        self, root: Path, cwd: Path, include: Sequence[str], exclude: Sequence[str], suffixes: Collection[str]
+    ) -> None:
+        self.root, self.cwd = root, cwd
+        self.root_prefix = str(root).rstrip(os.sep) + os.sep
+        self.cwd_below_root = _relative(cwd, root)
+        self.root_below_cwd = _relative(root, cwd)
+        self.include = pathspec.GitIgnoreSpec.from_lines(include) if include else None
+        self.exclude = pathspec.GitIgnoreSpec.from_lines(exclude)
+        self.suffixes = frozenset(suffix.lower() for suffix in suffixes)
+        self.found: dict[str, tuple[tuple[bool, str], SourceFile]] = {}  # real path -> (rank, file)
+        self.skipped: list[Skipped] = []
+        self.walked: set[str] = set()
+
+    def visit(self, path: Path) -> None:
+        """One path named by the user: a file is taken as is, a folder is walked."""
+        real = self._resolve(str(path), explicit=True)
+        if real is None:
+            return
+        real_relative = _relative(Path(real), self.root)
+        if real_relative is None:
+            self._skip(str(path), "outside the root")
+            return
+        relative = _relative(path, self.root)
+        relative = real_relative if relative is None else relative
+        if not os.path.isdir(real):
+            self._add(str(path), real, relative)
+        else:
+            chain = self._chain_to(relative)
+            if relative and self._left_out(relative + "/", chain, filtered=True):
+                # Asked for by name although ignored or excluded: only ignores inside it apply.
+                self._walk(_Folder(str(path), real, relative, _extend((), relative, real)), filtered=False)
+            else:
+                self._walk(_Folder(str(path), real, relative, chain), filtered=True)
+
+    def _walk(self, start: _Folder, *, filtered: bool) -> None:
+        """Walk from `start`; symlinked folders last, so files keep their real paths when they can."""
+        folders, linked = [start], deque[_Folder]()
+        while folders or linked:
+            folder = folders.pop() if folders else linked.popleft()
+            if folder.real not in self.walked:
+                self.walked.add(folder.real)
+                self._scan(folder, filtered, folders, linked)
+
+    def _scan(self, folder: _Folder, filtered: bool, folders: list[_Folder], linked: deque[_Folder]) -> None:
+        try:
+            entries = list(os.scandir(folder.path))
+        except OSError as failure:
+            self._skip(folder.path, f"cannot read folder: {failure.strerror}")
+            return
+        for entry in entries:
+            name = entry.name
+            relative = f"{folder.relative}/{name}" if folder.relative else name
+            is_folder = _is_folder(entry)
+            if is_folder:
+                if name.startswith(".") or name in SKIPPED_FOLDERS:
+                    continue
+                if self._left_out(relative + "/", folder.chain, filtered):
+                    continue
+            elif not self._wanted(name, relative, folder.chain, filtered):
+                continue
+            is_link = entry.is_symlink()
+            target = self._resolve(entry.path, explicit=False) if is_link else folder.real + os.sep + name
+            if target is None:
+                continue
+            if not target.startswith(self.root_prefix) and target != str(self.root):
+                self._skip(entry.path, "symlink points outside the root")
+            elif not is_folder:
+                self._add(entry.path, target, relative)
+            elif is_link and (folder.real + os.sep).startswith(target.rstrip(os.sep) + os.sep):
+                self._skip(entry.path, "symlink loop")
+            else:
+                below = _Folder(entry.path, target, relative, _extend(folder.chain, relative, target))
+                (linked if is_link else folders).append(below)
+
+    def _wanted(self, name: str, relative: str, chain: _Chain, filtered: bool) -> bool:
+        if os.path.splitext(name)[1].lower() not in self.suffixes:
+            return False
+        if self._left_out(relative, chain, filtered):
+            return False
+        return not filtered or self.include is None or self.include.match_file(relative)
+
+    def _left_out(self, relative: str, chain: _Chain, filtered: bool) -> bool:
+        """Whether `relative` is ignored by a `.gitignore` in `chain` or, when `filtered`, excluded."""
+        return (filtered and self.exclude.match_file(relative)) or _ignored(relative, chain)
+
+    def _chain_to(self, relative: str) -> _Chain:
+        """The `.gitignore` files from the root down to the folder at `relative`, itself included."""
+        parts = relative.split("/") if relative else []
+        chain: _Chain = ()
+        for depth in range(len(parts) + 1):
+            chain = _extend(chain, "/".join(parts[:depth]), str(self.root.joinpath(*parts[:depth])))
+        return chain
+
+    def _resolve(self, path: str, *, explicit: bool) -> str | None:
+        try:
+            return os.path.realpath(path, strict=True)
+        except FileNotFoundError:
+            reason = (
+                "no such file or directory" if explicit and not os.path.islink(path) else "broken symlink"
+            )
+        except OSError:
+            reason = "symlink loop"
+        self._skip(path, reason)
+        return None
+
+    def _add(self, path: str, real: str, relative: str) -> None:
+        """Keep one path per real file: preferably not through a symlink, then the first in order."""
+        display = self._display(relative)
+        rank = (path != real, display)
+        current = self.found.get(real)
+        if current is None or rank < current[0]:
+            self.found[real] = (rank, SourceFile(Path(path), display))
+
+    def _display(self, relative: str) -> str:
+        """The display path of a file at `relative` below the root."""
+        if self.root_below_cwd:
+            return f"{self.root_below_cwd}/{relative}" if relative else self.root_below_cwd
+        below = self.cwd_below_root
+        if below and (relative == below or relative.startswith(below + "/")):
+            return relative[len(below) + 1 :] or "."
+        return relative or "."
+
+    def _skip(self, path: str, reason: str) -> None:
+        relative = _relative(Path(path), self.root)
+        shown = self._display(relative) if relative is not None else _relative(Path(path), self.cwd)
+        self.skipped.append(Skipped(shown or Path(path).as_posix(), reason))
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    """Whether `entry` is a folder, through a symlink; False when it is broken or loops."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _relative(path: Path, base: Path) -> str | None:
+    """`path` relative to `base` in POSIX form ("" for `base` itself), None when not below it."""
+    if not path.is_relative_to(base):
+        return None
+    relative = path.relative_to(base).as_posix()
+    return "" if relative == "." else relative
+
+
+def _extend(chain: _Chain, relative_folder: str, folder: str) -> _Chain:
+    """`chain` plus the `.gitignore` of `folder`, if it has a readable one."""
+    try:
+        with open(os.path.join(folder, GITIGNORE), encoding="utf-8", errors="replace") as file:
+            lines = file.read().splitlines()
+    except OSError:
+        return chain
+    return (*chain, (relative_folder, pathspec.GitIgnoreSpec.from_lines(_valid_lines(lines))))
+
+
+def _valid_lines(lines: list[str]) -> list[str]:
+    """The lines of a `.gitignore` that git would accept (it silently skips the others)."""
+    valid = []
+    for line in lines:
+        try:
+            pathspec.GitIgnoreSpec.from_lines([line])
+        except ValueError:
+            continue
+        valid.append(line)
+    return valid
+
+
+def _ignored(relative: str, chain: _Chain) -> bool:
+    """Whether the `.gitignore` files in `chain` ignore `relative`; deeper files decide last."""
+    ignored = False
+    for folder, spec in chain:
+        if folder and not relative.startswith(folder + "/"):
+            continue
+        result = spec.check_file(relative[len(folder) + 1 :] if folder else relative)
+        if result.include is not None:
+            ignored = result.include
+    return ignored

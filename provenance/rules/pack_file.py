@@ -1,0 +1,146 @@
+"""One policy-pack file, validated on its own: YAML, JSON Schema, pydantic, then semantics.
+
+Semantic checks that need only the file: each condition's check exists, its category is one
+the check declares, its parameters fit the check's model (validated here, once), and the
+publisher's RE2 patterns compile. Checks across files live in `provenance.rules.layering`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import re2
+from pydantic import ValidationError
+
+from provenance.checks.base import REGISTRY, CheckSpec, Params
+from provenance.rules.errors import RuleErrors, RuleFileError
+from provenance.rules.models import Condition, PolicyPack
+from provenance.rules.schema import PACK_SCHEMA, schema_errors
+from provenance.rules.yaml_marks import MarkedDocument, json_pointer, load_marked
+
+
+@dataclass(frozen=True)
+class PlacedCondition:
+    """A condition with where it was written, its check resolved and its parameters validated."""
+
+    condition: Condition
+    document: MarkedDocument
+    index: int
+    check: CheckSpec[Any]
+    params: Params
+
+    @property
+    def id_line(self) -> int | None:
+        return self.document.line_of(f"/conditions/{self.index}/id")
+
+
+@dataclass(frozen=True)
+class PackFile:
+    """A pack file that passed the per-file layers (its conditions with errors left out)."""
+
+    origin: str
+    builtin: bool
+    document: MarkedDocument
+    pack: PolicyPack
+    url_patterns: tuple[Any, ...]
+    signatures: tuple[Any, ...]
+    conditions: tuple[PlacedCondition, ...]
+
+
+@dataclass(frozen=True)
+class PackRead:
+    """The outcome of reading one file: the pack (None if unreadable as one) and every error."""
+
+    file: PackFile | None
+    errors: list[RuleFileError]
+    declared_id: str | None = None  # the `id` written in the file, even when it is invalid
+
+
+def read_pack(origin: str, text: str, *, builtin: bool) -> PackRead:
+    """Validate one pack file on its own."""
+    try:
+        document = load_marked(text, origin)
+    except RuleErrors as failure:
+        return PackRead(None, list(failure.errors))
+    declared_id = document.data.get("id")
+    declared_id = declared_id if isinstance(declared_id, str) else None
+    errors = schema_errors(document, PACK_SCHEMA)
+    if errors:
+        return PackRead(None, errors, declared_id)
+    try:
+        pack = PolicyPack.model_validate(document.data)
+    except ValidationError as failure:
+        return PackRead(None, pydantic_errors(document, "", failure), declared_id)
+    return _check_pack(origin, builtin, document, pack)
+
+
+def _check_pack(origin: str, builtin: bool, document: MarkedDocument, pack: PolicyPack) -> PackRead:
+    publisher = pack.publisher
+    url_patterns, errors = _compile_all(document, publisher.url_patterns if publisher else [], "url_patterns")
+    signatures, signature_errors = _compile_all(
+        document, publisher.signatures if publisher else [], "signatures"
+    )
+    errors += signature_errors
+    placed = []
+    for index, condition in enumerate(pack.conditions):
+        result = _place(document, index, condition)
+        if isinstance(result, PlacedCondition):
+            placed.append(result)
+        else:
+            errors += result
+    if pack.disable and pack.extends is None:
+        errors.append(document.error("/disable", "'disable' needs 'extends': there is nothing to inherit"))
+    packed = PackFile(origin, builtin, document, pack, url_patterns, signatures, tuple(placed))
+    return PackRead(packed, errors, pack.id)
+
+
+def pydantic_errors(document: MarkedDocument, prefix: str, failure: ValidationError) -> list[RuleFileError]:
+    """pydantic's errors as file errors, each at the pointer (and line) of its location."""
+    return [document.error(prefix + json_pointer(e["loc"]), e["msg"]) for e in failure.errors()]
+
+
+def compile_pattern(pattern: str, *, ignore_case: bool = False) -> Any:
+    """An RE2 pattern (linear-time matching); raises `re2.error` for what RE2 cannot honour."""
+    options = re2.Options()
+    options.log_errors = False
+    options.case_sensitive = not ignore_case
+    return re2.compile(pattern, options)
+
+
+def _compile_all(
+    document: MarkedDocument, patterns: Sequence[str], field: str
+) -> tuple[tuple[Any, ...], list[RuleFileError]]:
+    compiled: list[Any] = []
+    errors: list[RuleFileError] = []
+    for index, pattern in enumerate(patterns):
+        try:
+            compiled.append(compile_pattern(pattern, ignore_case=field == "signatures"))
+        except re2.error as failure:
+            reason = failure.args[0].decode() if isinstance(failure.args[0], bytes) else str(failure)
+            pointer = f"/publisher/{field}/{index}"
+            errors.append(document.error(pointer, f"invalid RE2 pattern {pattern!r}: {reason}"))
+    return tuple(compiled), errors
+
+
+def _place(
+    document: MarkedDocument, index: int, condition: Condition
+) -> PlacedCondition | list[RuleFileError]:
+    at = f"/conditions/{index}"
+    check = REGISTRY.get(condition.check)
+    if check is None:
+        known = ", ".join(sorted(REGISTRY)) or "none"
+        return [document.error(f"{at}/check", f"unknown check {condition.check!r}; known checks: {known}")]
+    errors = []
+    if condition.category not in check.categories:
+        allowed = ", ".join(sorted(check.categories))
+        message = (
+            f"check {check.name!r} cannot report category {condition.category.value!r}; it reports: {allowed}"
+        )
+        errors.append(document.error(f"{at}/category", message))
+    try:
+        params = check.params.model_validate(condition.params)
+    except ValidationError as failure:
+        return [*errors, *pydantic_errors(document, f"{at}/params", failure)]
+    return errors or PlacedCondition(condition, document, index, check, params)
