@@ -103,7 +103,9 @@ REGISTRY: dict[str, CheckSpec[Any]] = {}
 
 def check(
     name: str, params: type[P], categories: Iterable[Category]
-) -> Callable[[Callable[[CheckContext, P], Iterable[Violation]]], Callable[[CheckContext, P], Iterable[Violation]]]:
+) -> Callable[
+    [Callable[[CheckContext, P], Iterable[Violation]]], Callable[[CheckContext, P], Iterable[Violation]]
+]:
     """Register a check function under `name`; duplicate names are a programming error."""
 
     def register(
