@@ -1,0 +1,167 @@
+"""Evaluate one article: match it to the packs of its sources, run their rules, stamp findings."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from provenance.checks.base import CheckContext, PublisherIdentity
+from provenance.extract import ExtractOptions, extract
+from provenance.extract.facts import Hop, Provenance
+from provenance.matching import SourceMatcher, host_of
+from provenance.model import (
+    Article,
+    ArticleSummary,
+    Category,
+    Finding,
+    Location,
+    Severity,
+    Status,
+    Venue,
+)
+from provenance.rules.models import AppliesTo
+from provenance.rules.ruleset import CompiledPack, CompiledRule, RuleSet
+
+
+class CheckContractError(RuntimeError):
+    """A check emitted a category it does not declare: a bug in the check, not in the content."""
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    findings: tuple[Finding, ...]
+    summary: ArticleSummary
+
+
+@dataclass(frozen=True)
+class _Applied:
+    pack: CompiledPack
+    publisher: PublisherIdentity | None
+
+
+class Evaluator:
+    """Holds everything that depends only on the rules and the site, built once per run."""
+
+    def __init__(self, ruleset: RuleSet, *, venue: Venue, site_url: str = "", today: dt.date) -> None:
+        self._matcher = SourceMatcher(ruleset)
+        self._venue = venue
+        self._today = today
+        site_host = host_of(site_url)
+        self._extract_options = ExtractOptions(site_hosts=frozenset({site_host} if site_host else ()))
+        by_kind: dict[AppliesTo, list[CompiledPack]] = {kind: [] for kind in AppliesTo}
+        for pack in ruleset.packs:
+            by_kind[pack.applies_to].append(pack)
+        self._always = tuple(by_kind[AppliesTo.ALWAYS])
+        self._license_packs = tuple(by_kind[AppliesTo.LICENSE])
+        self._fallback = tuple(by_kind[AppliesTo.UNKNOWN_SOURCE])
+
+    def evaluate(self, article: Article) -> Evaluation:
+        facts = self._with_signature_sources(article, extract(article, self._extract_options))
+        applied = self._packs_for(facts)
+        context = CheckContext(
+            article=article,
+            facts=facts,
+            publisher=None,
+            venue=self._venue,
+            today=self._today,
+            known_source=self._matcher.knows,
+        )
+        findings: list[Finding] = []
+        for item in (*(_Applied(p, None) for p in self._always), *applied):
+            scoped = dataclasses.replace(context, publisher=item.publisher)
+            findings.extend(self._run_pack(item.pack, scoped))
+        findings = list(_with_fingerprints(findings))
+        findings.sort(key=lambda f: f.sort_key)
+        return Evaluation(tuple(findings), self._summary(article, facts, applied, findings))
+
+    def _with_signature_sources(self, article: Article, facts: Provenance) -> Provenance:
+        """Add publishers recognised by their signature phrases as the direct source."""
+        hits = self._matcher.signatures_in(article.body, article.body_line)
+        known = {id(self._matcher.for_hop(hop)) for hop in facts.chain}
+        extra = [
+            Hop(hit.pack.publisher.display_name, None, Location(hit.line), "signature")
+            for hit in hits
+            if hit.pack.publisher is not None and id(hit.pack) not in known
+        ]
+        if not extra:
+            return facts
+        return dataclasses.replace(facts, republished=True, chain=(*facts.chain, *extra))
+
+    def _packs_for(self, facts: Provenance) -> list[_Applied]:
+        if not facts.republished:
+            return []
+        applied: list[_Applied] = []
+        for hop in facts.chain:
+            pack = self._matcher.for_hop(hop)
+            if pack is not None and all(a.pack is not pack for a in applied):
+                applied.append(_Applied(pack, pack.publisher))
+        direct = facts.chain[-1] if facts.chain else None
+        if direct is None or self._matcher.for_hop(direct) is None:
+            licensed = [p for p in self._license_packs if facts.license in p.licenses]
+            applied.extend(_Applied(p, None) for p in (licensed or self._fallback))
+        return applied
+
+    def _run_pack(self, pack: CompiledPack, context: CheckContext) -> Iterator[Finding]:
+        for rule in pack.rules:
+            if rule.applies_on(context.venue):
+                yield from self._run_rule(rule, context)
+
+    def _run_rule(self, rule: CompiledRule, context: CheckContext) -> Iterator[Finding]:
+        for violation in rule.check.function(context, rule.params):
+            category = violation.category or rule.category
+            if violation.category and category not in rule.check.categories:
+                raise CheckContractError(f"check {rule.check.name} emitted undeclared category {category}")
+            yield Finding(
+                rule=rule.id,
+                policy=rule.pack_id,
+                category=category,
+                severity=rule.severity,
+                path=context.article.path,
+                line=violation.location.line,
+                column=violation.location.column,
+                message=violation.message or rule.message,
+                evidence=violation.evidence,
+                fix=violation.fix or rule.fix,
+            )
+
+    def _summary(
+        self, article: Article, facts: Provenance, applied: list[_Applied], findings: list[Finding]
+    ) -> ArticleSummary:
+        return ArticleSummary(
+            path=article.path,
+            format=article.format,
+            republished=facts.republished,
+            sources=facts.sources,
+            policies=tuple(a.pack.id for a in applied),
+            license=facts.license,
+            status=self._status(article, facts, findings),
+        )
+
+    def _status(self, article: Article, facts: Provenance, findings: list[Finding]) -> Status:
+        if any(d.category is Category.FILE_UNREADABLE for d in article.diagnostics):
+            return Status.UNREADABLE
+        serious = [f for f in findings if f.severity is not Severity.INFO]
+        if serious:
+            if all(f.category is Category.UNKNOWN_SOURCE for f in serious):
+                return Status.UNKNOWN_SOURCE
+            return Status.VIOLATIONS
+        if not facts.republished:
+            return Status.ORIGINAL
+        permission = facts.permission
+        if permission is not None and (permission.expires is None or permission.expires >= self._today):
+            return Status.PERMISSION_ON_FILE
+        return Status.COMPLIANT
+
+
+def _with_fingerprints(findings: Iterable[Finding]) -> Iterator[Finding]:
+    """Fingerprint by content (rule, path, evidence and occurrence), never by line number."""
+    seen: dict[tuple[str, str, str], int] = {}
+    for finding in sorted(findings, key=lambda f: f.sort_key):
+        key = (finding.rule, finding.path, finding.evidence or finding.message)
+        occurrence = seen.get(key, 0)
+        seen[key] = occurrence + 1
+        digest = hashlib.sha256("\0".join((*key, str(occurrence))).encode()).hexdigest()[:16]
+        yield dataclasses.replace(finding, fingerprint=digest)
