@@ -1,0 +1,190 @@
+"""The command line, an adapter only: parse options, call one library function, render, exit.
+
+Exit codes are a contract: 0 no finding at or above ``--fail-on``, 1 findings at or above it,
+2 usage, configuration or rule-pack errors, 3 an internal error (a bug: please report it).
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from provenance import __version__
+from provenance.engine import CheckOptions, load_rules_for, run_check
+from provenance.model import Report, Severity
+from provenance.report import DEFAULT_FORMAT, FORMATTERS, RenderOptions
+from provenance.report.rule_docs import RULE_LIST_FORMATTERS, explain_rule
+from provenance.rules.errors import RuleErrors
+from provenance.rules.loader import validate_pack_files
+
+EXIT_CLEAN = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+
+FAIL_ON: dict[str, Severity | None] = {"error": Severity.ERROR, "warning": Severity.WARNING, "never": None}
+
+_CONFIG_OPTION = click.option(
+    "--config",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Use this configuration file instead of the nearest .provenance.yaml.",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="provenance", message="%(prog)s %(version)s")
+def main() -> None:
+    """Check that republished articles credit, link and license their sources as required."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--format", "format_name", type=click.Choice(list(FORMATTERS)), default=DEFAULT_FORMAT, show_default=True
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to this file (replaced only once complete) instead of standard output.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(list(FAIL_ON)),
+    default="error",
+    show_default=True,
+    help="Exit with 1 when a finding has this severity or a higher one.",
+)
+@_CONFIG_OPTION
+def check(
+    paths: tuple[Path, ...], format_name: str, output: Path | None, fail_on: str, config: Path | None
+) -> None:
+    """Check the articles under PATHS (default: the current folder)."""
+    color = output is None and _stdout_wants_color()
+    with _exit_codes():
+        result = run_check(paths or (Path("."),), cwd=Path.cwd(), options=CheckOptions(config_path=config))
+        for notice in result.notices:
+            click.echo(f"provenance: {notice}", err=True)
+        rendered = FORMATTERS[format_name](result.report, RenderOptions(color=color))
+    if output is None:
+        click.echo(rendered, nl=False, color=color)
+    else:
+        _write_or_exit(output, rendered)
+    sys.exit(exit_code(result.report, FAIL_ON[fail_on]))
+
+
+@main.group()
+def rules() -> None:
+    """List, explain and validate policy rules."""
+
+
+@rules.command("list")
+@click.option("--format", "format_name", type=click.Choice(list(RULE_LIST_FORMATTERS)), default="text")
+@_CONFIG_OPTION
+def list_rules(format_name: str, config: Path | None) -> None:
+    """Every built-in and local rule: id, category, severity, pack and name."""
+    with _exit_codes():
+        ruleset = load_rules_for(Path.cwd(), config)
+        click.echo(RULE_LIST_FORMATTERS[format_name](list(ruleset.rules())), nl=False)
+
+
+@rules.command("explain")
+@click.argument("rule_id")
+@_CONFIG_OPTION
+def explain(rule_id: str, config: Path | None) -> None:
+    """Show what RULE_ID checks, why, where the policy says so, and its examples."""
+    with _exit_codes():
+        ruleset = load_rules_for(Path.cwd(), config)
+        rule = ruleset.rule(rule_id) or ruleset.rule(rule_id.upper())
+        if rule is None:
+            known = [r.id for r in ruleset.rules()]
+            hint = difflib.get_close_matches(rule_id.upper(), known, n=3)
+            suggestion = f" (did you mean {', '.join(hint)}?)" if hint else ""
+            click.echo(f"provenance: unknown rule {rule_id!r}{suggestion}", err=True)
+            sys.exit(EXIT_USAGE)
+        click.echo(explain_rule(rule), nl=False)
+
+
+@rules.command("validate")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+def validate(files: tuple[Path, ...]) -> None:
+    """Validate policy-pack FILES; print every error as path:line: pointer: message."""
+    with _exit_codes():
+        errors = validate_pack_files(files)
+    for error in errors:
+        click.echo(str(error))
+    if errors:
+        sys.exit(EXIT_USAGE)
+    click.echo(f"{len(files)} pack file{'' if len(files) == 1 else 's'} valid")
+
+
+def exit_code(report: Report, fail_on: Severity | None) -> int:
+    """1 when some finding is at or above `fail_on` (None: never), else 0."""
+    if fail_on is None:
+        return EXIT_CLEAN
+    failing = any(f.severity.rank >= fail_on.rank for f in report.findings)
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+@contextmanager
+def _exit_codes() -> Iterator[None]:
+    """Turn rule/config errors into exit 2 and unexpected exceptions into a short message and exit 3."""
+    try:
+        yield
+    except (click.ClickException, click.exceptions.Exit, click.Abort):
+        raise
+    except RuleErrors as exc:
+        messages = [str(error) for error in exc.errors] or [str(exc)]
+        for message in messages:
+            click.echo(message, err=True)
+        sys.exit(EXIT_USAGE)
+    except Exception as exc:
+        click.echo(f"provenance: {_crash_description(exc)}", err=True)
+        sys.exit(EXIT_INTERNAL)
+
+
+def _crash_description(exc: Exception) -> str:
+    """``internal error while checking <path>: <exc>`` when the exception names the file (`.path`)."""
+    path = getattr(exc, "path", None)
+    cause = exc.__cause__ if path is not None and isinstance(exc.__cause__, Exception) else exc
+    where = f" while checking {path}" if path is not None else ""
+    return f"internal error{where}: {type(cause).__name__}: {cause}"
+
+
+def _stdout_wants_color() -> bool:
+    return click.get_text_stream("stdout").isatty() and not os.environ.get("NO_COLOR")
+
+
+def _write_or_exit(path: Path, text: str) -> None:
+    try:
+        _write_atomically(path, text)
+    except OSError as exc:
+        click.echo(f"provenance: cannot write {path}: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_USAGE)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write to a temporary file beside `path`, then rename: never a partial report."""
+    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+        temp.chmod(path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask())
+        temp.replace(path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -1,0 +1,60 @@
+"""The JSON report: a versioned, deterministic document that users script against.
+
+Its shape is published as `provenance/schemas/report.schema.json`; a test keeps the two equal.
+Keys keep a fixed order (``schema_version`` first), findings and articles are sorted.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from provenance.model import ArticleSummary, Finding, Report
+from provenance.report.options import RenderOptions
+
+SCHEMA_VERSION = 1
+TOOL_NAME = "provenance"
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    """The report as indented JSON (UTF-8 text, not ASCII-escaped), ending with a newline."""
+    return json.dumps(report_document(report), indent=2, ensure_ascii=False) + "\n"
+
+
+def report_document(report: Report) -> dict[str, Any]:
+    """The report as plain JSON-ready data, in the published key order."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": TOOL_NAME, "version": report.tool_version},
+        "summary": report.counts,
+        "findings": [finding_document(f) for f in sorted(report.findings, key=lambda f: f.sort_key)],
+        "articles": [article_document(a) for a in sorted(report.articles, key=lambda a: a.path)],
+    }
+
+
+def finding_document(finding: Finding) -> dict[str, Any]:
+    return {
+        "rule": finding.rule,
+        "policy": finding.policy,
+        "category": finding.category.value,
+        "severity": finding.severity.value,
+        "path": finding.path,
+        "line": finding.line,
+        "column": finding.column,
+        "message": finding.message,
+        "evidence": finding.evidence,
+        "fix": finding.fix,
+        "fingerprint": finding.fingerprint,
+    }
+
+
+def article_document(article: ArticleSummary) -> dict[str, Any]:
+    return {
+        "path": article.path,
+        "format": article.format.value if article.format is not None else None,
+        "republished": article.republished,
+        "sources": list(article.sources),
+        "policies": list(article.policies),
+        "license": article.license,
+        "status": article.status.value,
+    }

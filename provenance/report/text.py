@@ -1,0 +1,87 @@
+"""The default, human-readable format: one block per finding, then a summary line.
+
+    content/2009/nato-russia.md:41:33: error [GR-LINK] The link to the original is a placeholder
+        | [Russia Today](#)
+        fix: Link the credit to the article's URL on rt.com
+
+    12 files (7 republished): 1 error
+
+Control characters from the checked files are shown escaped, so a file cannot drive the terminal.
+"""
+
+from __future__ import annotations
+
+import click
+
+from provenance.model import Finding, Report, Severity
+from provenance.report.options import RenderOptions
+
+INDENT = "    "
+
+_SEVERITY_COLORS: dict[Severity, str | None] = {
+    Severity.ERROR: "red",
+    Severity.WARNING: "yellow",
+    Severity.INFO: None,
+}
+
+# C0 controls except tab, DEL and C1 controls, shown as \xNN escapes (built once at import).
+_CONTROL_ESCAPES = {
+    code: f"\\x{code:02x}" for code in [*range(0x20), *range(0x7F, 0xA0)] if code != ord("\t")
+}
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    """Every finding in sorted order, a blank line between them, then the summary line."""
+    blocks = [_finding_block(f, options.color) for f in sorted(report.findings, key=lambda f: f.sort_key)]
+    return "".join(block + "\n" for block in blocks) + summary_line(report, options.color) + "\n"
+
+
+def summary_line(report: Report, color: bool = False) -> str:
+    """E.g. ``12 files (7 republished): 2 errors, 1 warning`` or ``...: no findings``."""
+    counts = report.counts
+    files = _plural(counts["files"], "file", "files")
+    head = f"{files} ({counts['republished']} republished)"
+    parts = [
+        _paint(_plural(counts[key], singular, plural), _SEVERITY_COLORS[severity], color)
+        for key, singular, plural, severity in (
+            ("errors", "error", "errors", Severity.ERROR),
+            ("warnings", "warning", "warnings", Severity.WARNING),
+            ("infos", "info", "infos", Severity.INFO),
+        )
+        if counts[key]
+    ]
+    return f"{head}: {', '.join(parts) if parts else 'no findings'}"
+
+
+def _finding_block(finding: Finding, color: bool) -> str:
+    location = f"{_clean(finding.path)}:{finding.line}:{finding.column}:"
+    severity = _paint(finding.severity.value, _SEVERITY_COLORS[finding.severity], color)
+    lines = [
+        f"{_bold(location, color)} {severity} [{finding.rule}] {_clean(finding.message)}",
+        *(f"{INDENT}| {_clean(line)}".rstrip() for line in _evidence_lines(finding.evidence)),
+    ]
+    fix_lines = finding.fix.strip().splitlines()
+    lines += [f"{INDENT}{'fix: ' if n == 0 else '     '}{_clean(line)}" for n, line in enumerate(fix_lines)]
+    return "\n".join(lines) + "\n"
+
+
+def _evidence_lines(evidence: str) -> list[str]:
+    if not evidence.strip():
+        return []
+    return evidence.strip("\r\n").replace("\r\n", "\n").split("\n")
+
+
+def _clean(text: str) -> str:
+    return text.translate(_CONTROL_ESCAPES)
+
+
+def _plural(count: int, singular: str, plural: str) -> str:
+    return f"{count} {singular if count == 1 else plural}"
+
+
+def _paint(text: str, fg: str | None, color: bool) -> str:
+    return click.style(text, fg=fg) if color and fg else text
+
+
+def _bold(text: str, color: bool) -> str:
+    return click.style(text, bold=True) if color else text

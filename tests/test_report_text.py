@@ -1,0 +1,79 @@
+"""The text formatter: golden output with and without colour, and its exact line shapes."""
+
+from __future__ import annotations
+
+import re
+
+import click
+import pytest
+from sample_report import ARTICLES, EMPTY_REPORT, SAMPLE_REPORT, assert_golden
+
+from provenance.model import Category, Finding, Report, Severity
+from provenance.report import FORMATTERS, RenderOptions
+from provenance.report.text import render, summary_line
+
+
+@pytest.mark.parametrize(("color", "golden"), [(False, "report.txt"), (True, "report.color.txt")])
+def test_matches_golden(color: bool, golden: str) -> None:
+    assert_golden(golden, render(SAMPLE_REPORT, RenderOptions(color=color)))
+
+
+def test_registered_as_default_text_format() -> None:
+    assert FORMATTERS["text"] is render
+
+
+def test_finding_block_shape() -> None:
+    lines = render(SAMPLE_REPORT, RenderOptions()).splitlines()
+    assert lines[3] == ""
+    assert lines[4:7] == [
+        "content/2009/nato-russia.md:41:33: error [GR-LINK]"
+        " The link to the original article is a placeholder",
+        "    | [Russia Today](#)",
+        "    fix: Link the credit to the article's URL on rt.com",
+    ]
+    assert lines[7] == ""
+
+
+def test_findings_sorted_by_path_line_column_rule() -> None:
+    heads = re.findall(r"^\S+ \w+ \[([A-Z-]+)\]", render(SAMPLE_REPORT, RenderOptions()), re.MULTILINE)
+    assert heads == ["GR-CREDIT", "GR-LINK", "GR-COPYRIGHT", "UNK-SOURCE", "CORE-UNREADABLE"]
+
+
+def test_multi_line_evidence_and_fix_are_indented_and_control_characters_escaped() -> None:
+    text = render(SAMPLE_REPORT, RenderOptions())
+    assert "    | title: Россия: взгляд\n    | author: \\x1b[31mX\n" in text
+    assert '    fix: Quote the title:\n           title: "Россия: взгляд"\n' in text
+    assert "\x1b" not in text
+
+
+def test_no_colour_codes_unless_asked() -> None:
+    plain = render(SAMPLE_REPORT, RenderOptions(color=False))
+    colored = render(SAMPLE_REPORT, RenderOptions(color=True))
+    assert "\x1b[" not in plain
+    assert click.unstyle(colored) == plain
+    assert "\x1b[31merror\x1b[0m" in colored
+    assert "\x1b[33mwarning\x1b[0m" in colored
+    assert "\x1b[1mcontent/2010/blog.html:12:7:\x1b[0m info [UNK-SOURCE]" in colored
+
+
+def test_summary_lines() -> None:
+    assert render(EMPTY_REPORT, RenderOptions()) == "1 file (0 republished): no findings\n"
+    assert summary_line(SAMPLE_REPORT) == "4 files (2 republished): 3 errors, 1 warning, 1 info"
+
+
+def test_summary_counts_only_present_severities() -> None:
+    warning = Finding(
+        rule="GR-X1",
+        policy="p",
+        category=Category.LINK_PLACEHOLDER,
+        severity=Severity.WARNING,
+        path="a.md",
+        line=1,
+        column=1,
+        message="m",
+    )
+    report = Report(findings=(warning, warning), articles=ARTICLES, tool_version="0.1.0")
+    assert summary_line(report) == "4 files (2 republished): 2 warnings"
+    assert render(report, RenderOptions()).endswith(
+        "a.md:1:1: warning [GR-X1] m\n\n4 files (2 republished): 2 warnings\n"
+    )
