@@ -100,7 +100,11 @@ def _policy_errors(document: MarkedDocument, path: Path, config: SiteConfig) -> 
 
 def _pattern_errors(document: MarkedDocument, config: SiteConfig) -> list[RuleFileError]:
     errors = []
-    for field, patterns in (("include", config.include), ("exclude", config.exclude)):
+    for field, patterns in (
+        ("include", config.include),
+        ("exclude", config.exclude),
+        ("republished", config.republished),
+    ):
         for index, pattern in enumerate(patterns):
             try:
                 pathspec.GitIgnoreSpec.from_lines([pattern])

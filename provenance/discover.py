@@ -26,6 +26,7 @@ GITIGNORE = ".gitignore"
 class SourceFile:
     fs_path: Path
     display_path: str  # POSIX, relative to cwd when below it, else to root
+    relative: str  # POSIX, relative to root: what config patterns match against
 
 
 @dataclass(frozen=True)
@@ -176,7 +177,7 @@ class _Walker:
         rank = (path != real, display)
         current = self.found.get(real)
         if current is None or rank < current[0]:
-            self.found[real] = (rank, SourceFile(Path(path), display))
+            self.found[real] = (rank, SourceFile(Path(path), display, relative))
 
     def _display(self, relative: str) -> str:
         """The display path of a file at `relative` below the root."""

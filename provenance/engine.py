@@ -7,9 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import pathspec
+
 from provenance import __version__
 from provenance.config import default_config, find_config, load_config
-from provenance.discover import Skipped, SourceFile, discover
+from provenance.discover import Skipped, discover
 from provenance.evaluate import Evaluator
 from provenance.model import (
     Article,
@@ -65,7 +67,7 @@ def _setup(config_path: Path | None, fallback_root: Path) -> _Setup:
     else:
         config = load_config(config_path)
         root = config_path.parent
-    ruleset = load_ruleset([root / p for p in config.policies], config.severity)
+    ruleset = load_ruleset([root / p for p in config.policies], config.severity, config_path=config_path)
     return _Setup(config_path, config, root, ruleset)
 
 
@@ -104,20 +106,21 @@ def run_check(paths: Sequence[Path], *, cwd: Path, options: CheckOptions) -> Che
             exclude=setup.config.exclude,
             suffixes=SUFFIXES,
         )
-        for article in _articles(files, skipped, setup.config.max_file_size):
-            evaluation = evaluator.evaluate(article)
+        republished = pathspec.GitIgnoreSpec.from_lines(setup.config.republished)
+        for source in files:
+            article = read_file(source.fs_path, source.display_path, max_size=setup.config.max_file_size)
+            evaluation = evaluator.evaluate(
+                article, declared_republished=republished.match_file(source.relative)
+            )
+            findings.extend(evaluation.findings)
+            summaries.append(evaluation.summary)
+        for evaluation in map(evaluator.evaluate, map(_unreadable, skipped)):
             findings.extend(evaluation.findings)
             summaries.append(evaluation.summary)
 
     findings.sort(key=lambda f: f.sort_key)
     summaries.sort(key=lambda s: s.path)
     return CheckResult(Report(tuple(findings), tuple(summaries), __version__), tuple(notices))
-
-
-def _articles(files: list[SourceFile], skipped: list[Skipped], max_size: int) -> list[Article]:
-    articles = [read_file(f.fs_path, f.display_path, max_size=max_size) for f in files]
-    articles.extend(_unreadable(s) for s in skipped)
-    return articles
 
 
 def _unreadable(skipped: Skipped) -> Article:

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from provenance.checks.base import CheckContext, PublisherIdentity
 from provenance.extract import ExtractOptions, extract
 from provenance.extract.facts import Hop, Provenance
-from provenance.matching import SourceMatcher, host_of
+from provenance.extract.links import host_of
+from provenance.matching import SourceMatcher
 from provenance.model import (
     Article,
     ArticleSummary,
@@ -24,6 +25,9 @@ from provenance.model import (
 )
 from provenance.rules.models import AppliesTo
 from provenance.rules.ruleset import CompiledPack, CompiledRule, RuleSet
+
+
+_TERMS_UNKNOWN = frozenset({Category.UNKNOWN_SOURCE, Category.UPSTREAM_TERMS_UNKNOWN})
 
 
 class CheckContractError(RuntimeError):
@@ -49,7 +53,7 @@ class Evaluator:
         self._matcher = SourceMatcher(ruleset)
         self._venue = venue
         self._today = today
-        site_host = host_of(site_url)
+        site_host = host_of(site_url) if site_url else None
         self._extract_options = ExtractOptions(site_hosts=frozenset({site_host} if site_host else ()))
         by_kind: dict[AppliesTo, list[CompiledPack]] = {kind: [] for kind in AppliesTo}
         for pack in ruleset.packs:
@@ -58,8 +62,15 @@ class Evaluator:
         self._license_packs = tuple(by_kind[AppliesTo.LICENSE])
         self._fallback = tuple(by_kind[AppliesTo.UNKNOWN_SOURCE])
 
-    def evaluate(self, article: Article) -> Evaluation:
+    def evaluate(self, article: Article, *, declared_republished: bool = False) -> Evaluation:
+        """Findings and inventory line for `article`.
+
+        `declared_republished` is set when the site configuration declares the article's folder
+        republished: it then owes its source everything, even if it names none.
+        """
         facts = self._with_signature_sources(article, extract(article, self._extract_options))
+        if declared_republished and not facts.republished:
+            facts = dataclasses.replace(facts, republished=True)
         applied = self._packs_for(facts)
         context = CheckContext(
             article=article,
@@ -145,7 +156,7 @@ class Evaluator:
             return Status.UNREADABLE
         serious = [f for f in findings if f.severity is not Severity.INFO]
         if serious:
-            if all(f.category is Category.UNKNOWN_SOURCE for f in serious):
+            if all(f.category in _TERMS_UNKNOWN for f in serious):
                 return Status.UNKNOWN_SOURCE
             return Status.VIOLATIONS
         if not facts.republished:

@@ -6,18 +6,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from provenance.extract.facts import Hop
+from provenance.extract.links import host_of
 from provenance.extract.names import fold_name
 from provenance.rules.models import AppliesTo
 from provenance.rules.ruleset import CompiledPack, RuleSet
-
-
-def host_of(url: str | None) -> str | None:
-    """The lower-case host of an absolute URL, without a leading ``www.``."""
-    if not url or "://" not in url:
-        return None
-    host = url.split("://", 1)[1].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
-    host = host.rsplit("@", 1)[-1].split(":", 1)[0].lower()
-    return host.removeprefix("www.") or None
 
 
 @dataclass(frozen=True)
@@ -46,7 +38,7 @@ class SourceMatcher:
         return self._by_name.get(fold_name(name)) if name else None
 
     def by_url(self, url: str | None) -> CompiledPack | None:
-        host = host_of(url)
+        host = host_of(url) if url else None
         while host:
             if host in self._by_domain:
                 return self._by_domain[host]

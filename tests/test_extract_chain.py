@@ -132,3 +132,10 @@ def test_jsonld_graph_and_url_is_based_on() -> None:
     facts = extract(make_article("x", jsonld=jsonld))
     assert hops(facts) == [(None, "https://example.org/orig")]
     assert facts.republished is True
+
+
+def test_nameless_metadata_source_takes_the_name_of_the_visible_credit() -> None:
+    body = ["This article was originally published on [Garden Notes](https://gardennotes.example.org/a)."]
+    facts = extract(make_article(body, {"original_url": "https://gardennotes.example.org/a"}))
+    assert hops(facts) == [("Garden Notes", "https://gardennotes.example.org/a")]
+    assert facts.sources == ("Garden Notes",)

@@ -12,7 +12,8 @@ from provenance.checks.attribution import (
     visible_notices,
 )
 from provenance.checks.base import CheckContext, NoParams, Params, PublisherIdentity, Violation, check
-from provenance.extract.facts import LinkFact
+from provenance.extract.facts import ClaimKind, LinkFact
+from provenance.extract.links import is_placeholder
 from provenance.extract.names import fold_name
 from provenance.model import Category, Location
 
@@ -129,7 +130,13 @@ def _publisher_findings(
 
 
 def _source_findings(ctx: CheckContext) -> Iterator[Violation]:
-    claim_links = [fact for claim in visible_claims(ctx.facts) for fact in claim.links]
+    # a translation notice links to the translators, never to the original
+    claim_links = [
+        fact
+        for claim in visible_claims(ctx.facts)
+        if claim.kind is not ClaimKind.TRANSLATED
+        for fact in claim.links
+    ]
     if any(not fact.placeholder for fact in claim_links):
         return
     stated = [
@@ -167,6 +174,9 @@ def link_to_original(ctx: CheckContext, params: LinkParams) -> Iterator[Violatio
         yield from _publisher_findings(ctx, params, ctx.publisher)
 
 
+_IMAGE_TAGS = frozenset({"img", "markdown-image"})
+
+
 @check("placeholder-links", NoParams, [Category.LINK_PLACEHOLDER])
 def placeholder_links(ctx: CheckContext, params: NoParams) -> Iterator[Violation]:
     """No link in the body has a placeholder target (``#``, empty, ``javascript:``, unresolved template).
@@ -183,4 +193,12 @@ def placeholder_links(ctx: CheckContext, params: NoParams) -> Iterator[Violation
                 link.location,
                 evidence=link.evidence,
                 fix="Point the link to its real URL, or remove the link and keep the text.",
+            )
+    for embed in ctx.facts.embeds:
+        if embed.tag in _IMAGE_TAGS and is_placeholder(embed.src):
+            yield Violation(
+                f"An image has a placeholder source ({embed.src or 'empty'})",
+                embed.location,
+                evidence=embed.evidence,
+                fix="Restore the image's real source from the original article, or remove the image.",
             )

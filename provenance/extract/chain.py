@@ -2,13 +2,16 @@
 
 A metadata ``provenance:`` list is authoritative, then a nested JSON-LD ``isBasedOn``. Otherwise:
 the "original source" claims (origin), then the direct source: the metadata/JSON-LD claims if
-any, else the other claims. Names are deduplicated case-insensitively; a claim with only a URL
-gives a nameless hop unless a named hop already carries a URL on the same host.
+any, else the other claims. A metadata claim with only a URL takes its name from a visible
+claim linking to the same host ("originally published on [X](url)"). Names are deduplicated
+case-insensitively; a claim with only a URL gives a nameless hop unless a named hop already
+carries a URL on the same host.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from provenance.extract.facts import ClaimKind, Hop, SourceClaim
 from provenance.extract.links import host_of
@@ -26,6 +29,14 @@ def build_chain(
         return tuple(jsonld_chain)
     origin = [c for c in claims if c.kind is ClaimKind.ORIGINAL_SOURCE]
     direct = [c for c in claims if c.kind in _STRUCTURED] or [c for c in claims if c.kind not in _NOT_A_HOP]
+    names_by_host: dict[str, str] = {}
+    for c in claims:
+        if c.name and c.url and c.kind not in _NOT_A_HOP:
+            names_by_host.setdefault(host_of(c.url) or c.url, c.name)
+    direct = [
+        replace(c, name=names_by_host.get(host_of(c.url) or c.url)) if c.name is None and c.url else c
+        for c in direct
+    ]
     named_hosts = {host_of(c.url) or c.url for c in (*origin, *direct) if c.name and c.url}
     hops: list[Hop] = []
     seen: set[str] = set()

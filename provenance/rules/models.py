@@ -123,6 +123,13 @@ class SiteConfig(Strict):
     site: Site
     include: list[str] = Field(default_factory=list, description="gitignore-style patterns to check.")
     exclude: list[str] = Field(default_factory=list, description="gitignore-style patterns to skip.")
+    republished: list[str] = Field(
+        default_factory=list,
+        description=(
+            "gitignore-style patterns of files that are all republished (an aggregator's or a"
+            " translation project's collections), whether or not an article says so."
+        ),
+    )
     policies: list[str] = Field(
         default_factory=list, description="Folders or files of local packs, relative to the config file."
     )
