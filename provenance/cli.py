@@ -21,6 +21,7 @@ from provenance.engine import CheckOptions, load_rules_for, run_check
 from provenance.model import Report, Severity
 from provenance.report import DEFAULT_FORMAT, FORMATTERS, RenderOptions
 from provenance.report.rule_docs import RULE_LIST_FORMATTERS, explain_rule
+from provenance.rule_examples import failing_examples
 from provenance.rules.errors import RuleErrors
 from provenance.rules.loader import validate_pack_files
 
@@ -115,14 +116,16 @@ def explain(rule_id: str, config: Path | None) -> None:
 @rules.command("validate")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 def validate(files: tuple[Path, ...]) -> None:
-    """Validate policy-pack FILES; print every error as path:line: pointer: message."""
+    """Validate policy-pack FILES and run their examples; print every error as path:line: pointer: message."""
     with _exit_codes():
-        errors = validate_pack_files(files)
+        errors = [str(error) for error in validate_pack_files(files)]
+        if not errors:
+            errors = failing_examples(files)
     for error in errors:
-        click.echo(str(error))
+        click.echo(error)
     if errors:
         sys.exit(EXIT_USAGE)
-    click.echo(f"{len(files)} pack file{'' if len(files) == 1 else 's'} valid")
+    click.echo(f"{len(files)} pack file{'' if len(files) == 1 else 's'} valid, examples pass")
 
 
 def exit_code(report: Report, fail_on: Severity | None) -> int:

@@ -29,6 +29,14 @@ from provenance.rules.models import SiteConfig
 from provenance.rules.ruleset import RuleSet
 
 
+class ArticleCrashed(RuntimeError):
+    """An unexpected error (a bug) while checking one file; `path` names the file."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(f"internal error while checking {path}")
+        self.path = path
+
+
 @dataclass(frozen=True)
 class CheckOptions:
     config_path: Path | None = None
@@ -108,10 +116,13 @@ def run_check(paths: Sequence[Path], *, cwd: Path, options: CheckOptions) -> Che
         )
         republished = pathspec.GitIgnoreSpec.from_lines(setup.config.republished)
         for source in files:
-            article = read_file(source.fs_path, source.display_path, max_size=setup.config.max_file_size)
-            evaluation = evaluator.evaluate(
-                article, declared_republished=republished.match_file(source.relative)
-            )
+            try:
+                article = read_file(source.fs_path, source.display_path, max_size=setup.config.max_file_size)
+                evaluation = evaluator.evaluate(
+                    article, declared_republished=republished.match_file(source.relative)
+                )
+            except Exception as exc:  # a bug: name the file, let the CLI exit 3
+                raise ArticleCrashed(source.display_path) from exc
             findings.extend(evaluation.findings)
             summaries.append(evaluation.summary)
         for evaluation in map(evaluator.evaluate, map(_unreadable, skipped)):

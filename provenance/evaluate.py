@@ -26,7 +26,6 @@ from provenance.model import (
 from provenance.rules.models import AppliesTo
 from provenance.rules.ruleset import CompiledPack, CompiledRule, RuleSet
 
-
 _TERMS_UNKNOWN = frozenset({Category.UNKNOWN_SOURCE, Category.UPSTREAM_TERMS_UNKNOWN})
 
 

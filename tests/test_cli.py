@@ -459,8 +459,9 @@ def test_rules_validate(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None
         )
 
     monkeypatch.setattr(cli, "validate_pack_files", validate)
+    monkeypatch.setattr(cli, "failing_examples", lambda paths: [])
     good = CliRunner().invoke(cli.main, ["rules", "validate", "good.yaml"])
-    assert (good.exit_code, good.stdout) == (0, "1 pack file valid\n")
+    assert (good.exit_code, good.stdout) == (0, "1 pack file valid, examples pass\n")
     bad = CliRunner().invoke(cli.main, ["rules", "validate", "good.yaml", "bad.yaml"])
     assert (bad.exit_code, bad.stdout) == (2, "bad.yaml:1: /id: 'Bad' does not match pattern\n")
     assert seen == [[Path("good.yaml")], [Path("good.yaml"), Path("bad.yaml")]]

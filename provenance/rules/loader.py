@@ -98,10 +98,15 @@ def _read_sources(
 ) -> tuple[list[_Source], list[RuleFileError]]:
     sources: list[_Source] = []
     errors: list[RuleFileError] = []
+    local = _expand(local_sources, errors)
     if include_builtin:
+        # a built-in file named on the command line (`rules validate rules/core.yaml`) is read once
+        named = {path.resolve() for path in local}
         for entry in builtin_pack_files():
+            if isinstance(entry, Path) and entry.resolve() in named:
+                continue
             sources.append(_Source(BUILTIN_ORIGIN + entry.name, entry.read_text(encoding="utf-8"), True))
-    for path in _expand(local_sources, errors):
+    for path in local:
         try:
             sources.append(_Source(path.as_posix(), path.read_text(encoding="utf-8"), False))
         except (OSError, UnicodeDecodeError) as failure:
