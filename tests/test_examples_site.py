@@ -112,3 +112,20 @@ def test_check_never_writes_to_the_content_it_reads(tmp_path: Path, fmt: str) ->
     run = provenance("check", ".", "--format", fmt, cwd=site)
     assert run.returncode == 1
     assert tree_state(site) == before
+
+
+def test_readme_documents_every_category_and_builtin_rule() -> None:
+    from provenance.model import Category
+    from provenance.rules.loader import load_ruleset
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert [c.value for c in Category if f"| `{c.value}` |" not in readme] == []
+    assert [r.id for r in load_ruleset().rules() if f"| `{r.id}` |" not in readme] == []
+
+
+def test_readme_quickstart_is_what_ci_runs() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    command = "python3 -m pip install -e '.[test]' && python3 -m pytest"
+    assert f"```sh\n{command}\n```" in readme
+    assert command in ci.splitlines()
