@@ -162,7 +162,7 @@ def _crash_description(exc: Exception) -> str:
 
 
 def _stdout_wants_color() -> bool:
-    return click.get_text_stream("stdout").isatty() and not os.environ.get("NO_COLOR")
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 def _write_or_exit(path: Path, text: str) -> None:

@@ -13,7 +13,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-import click
 import jsonschema
 import pytest
 from click.testing import CliRunner, Result
@@ -172,7 +171,7 @@ def test_colour_decision(
         def isatty(self) -> bool:
             return tty
 
-    monkeypatch.setattr(click, "get_text_stream", lambda name: Stream())
+    monkeypatch.setattr(sys, "stdout", Stream())
     if no_color is None:
         monkeypatch.delenv("NO_COLOR", raising=False)
     else:

@@ -31,6 +31,9 @@ _NULL_TAG = "tag:yaml.org,2002:null"
 _UNCLOSED = ("while parsing a flow", "while scanning a quoted", "while scanning a block scalar")
 
 
+_TOO_DEEP = f"YAML front matter nests deeper than {MAX_DEPTH} levels"
+
+
 class _Refused(Exception):
     """The YAML is well formed but too expensive or dangerous to load."""
 
@@ -74,9 +77,7 @@ class _Composer:
             if isinstance(event, SequenceStartEvent | MappingStartEvent):
                 stack.append(_Open(self._start(event)))
                 if len(stack) > MAX_DEPTH:
-                    raise _Refused(
-                        f"YAML front matter nests deeper than {MAX_DEPTH} levels", event.start_mark
-                    )
+                    raise _Refused(_TOO_DEEP, event.start_mark)
                 continue
             if isinstance(event, AliasEvent):
                 node = self.anchors.get(event.anchor or "")
@@ -194,6 +195,8 @@ def _fields(root: MappingNode, values: dict[Node, Any], first_line: int) -> list
 def _describe(error: yaml.MarkedYAMLError) -> tuple[str, Any]:
     """The message and the mark to report: an unclosed construct is reported where it opens."""
     problem = error.problem or error.context or "syntax error"
+    if "nesting depth" in problem:  # PyYAML >= 6.0.4 stops runaway nesting itself
+        return _TOO_DEEP, error.problem_mark
     if isinstance(error, yaml.constructor.ConstructorError) and "constructor" in problem:
         return f"{problem} (only plain YAML is allowed: safe loading rejects this tag)", error.problem_mark
     context = error.context or ""
@@ -228,7 +231,8 @@ def parse_yaml(source: str, first_line: int) -> ParsedMetadata:
     except yaml.MarkedYAMLError as error:
         message, mark = _describe(error)
         line, column = (mark.line, mark.column) if mark else (0, 0)
-        return refused(f"invalid YAML front matter: {message}", first_line + line, column + 1)
+        prefix = "" if message == _TOO_DEEP else "invalid YAML front matter: "
+        return refused(prefix + message, first_line + line, column + 1)
     except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError) as error:
         return refused(f"invalid YAML front matter: {error}", first_line)
     finally:
