@@ -132,7 +132,7 @@ def exit_code(report: Report, fail_on: Severity | None) -> int:
     """1 when some finding is at or above `fail_on` (None: never), else 0."""
     if fail_on is None:
         return EXIT_CLEAN
-    failing = any(f.severity.rank >= fail_on.rank for f in report.findings)
+    failing = any(f.severity.rank >= fail_on.rank for f in report.active)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,8 +11,8 @@ import pathspec
 
 from provenance import __version__
 from provenance.config import default_config, find_config, load_config
-from provenance.discover import Skipped, discover
-from provenance.evaluate import Evaluator
+from provenance.discover import Skipped, SourceFile, discover
+from provenance.evaluate import Evaluation, Evaluator
 from provenance.model import (
     Article,
     ArticleSummary,
@@ -103,9 +103,6 @@ def run_check(paths: Sequence[Path], *, cwd: Path, options: CheckOptions) -> Che
                 f"no .provenance.yaml found; assuming venue '{setup.config.site.venue.value}'"
                 " (run in a folder with a .provenance.yaml to set it)"
             )
-        evaluator = Evaluator(
-            setup.ruleset, venue=setup.config.site.venue, site_url=setup.config.site.url, today=today
-        )
         files, skipped = discover(
             group,
             root=setup.root,
@@ -114,24 +111,30 @@ def run_check(paths: Sequence[Path], *, cwd: Path, options: CheckOptions) -> Che
             exclude=setup.config.exclude,
             suffixes=SUFFIXES,
         )
-        republished = pathspec.GitIgnoreSpec.from_lines(setup.config.republished)
-        for source in files:
-            try:
-                article = read_file(source.fs_path, source.display_path, max_size=setup.config.max_file_size)
-                evaluation = evaluator.evaluate(
-                    article, declared_republished=republished.match_file(source.relative)
-                )
-            except Exception as exc:  # a bug: name the file, let the CLI exit 3
-                raise ArticleCrashed(source.display_path) from exc
-            findings.extend(evaluation.findings)
-            summaries.append(evaluation.summary)
-        for evaluation in map(evaluator.evaluate, map(_unreadable, skipped)):
+        for evaluation in evaluate_files(setup, files, skipped, today):
             findings.extend(evaluation.findings)
             summaries.append(evaluation.summary)
 
     findings.sort(key=lambda f: f.sort_key)
     summaries.sort(key=lambda s: s.path)
     return CheckResult(Report(tuple(findings), tuple(summaries), __version__), tuple(notices))
+
+
+def evaluate_files(
+    setup: _Setup, files: Sequence[SourceFile], skipped: Sequence[Skipped], today: dt.date
+) -> Iterator[Evaluation]:
+    """Read and evaluate every discovered file (and report every skipped one), in order."""
+    evaluator = Evaluator(
+        setup.ruleset, venue=setup.config.site.venue, site_url=setup.config.site.url, today=today
+    )
+    republished = pathspec.GitIgnoreSpec.from_lines(setup.config.republished)
+    for source in files:
+        try:
+            article = read_file(source.fs_path, source.display_path, max_size=setup.config.max_file_size)
+            yield evaluator.evaluate(article, declared_republished=republished.match_file(source.relative))
+        except Exception as exc:  # a bug: name the file, let the CLI exit 3
+            raise ArticleCrashed(source.display_path) from exc
+    yield from map(evaluator.evaluate, map(_unreadable, skipped))
 
 
 def _unreadable(skipped: Skipped) -> Article:

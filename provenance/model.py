@@ -7,6 +7,7 @@ count as a column; CRLF counts as one line break).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -178,6 +179,25 @@ class Article:
         return None
 
 
+class SuppressionKind(StrEnum):
+    """Where a suppression was recorded."""
+
+    INLINE = "inline"  # an HTML comment in the article
+    FRONT_MATTER = "front-matter"  # `provenance: {ignore: ...}` in the article's front matter
+    CONFIG = "config"  # a path-glob entry in .provenance.yaml
+    BASELINE = "baseline"  # an entry of the baseline file
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    """Why a finding does not count: who recorded it, where, why, and until when."""
+
+    kind: SuppressionKind
+    reason: str
+    source: str  # where it is written, e.g. "content/a.md:12" or ".provenance.yaml:8"
+    expires: dt.date | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One violation, stamped by the engine with its rule's identity. Immutable.
@@ -197,6 +217,7 @@ class Finding:
     evidence: str = ""
     fix: str = ""
     fingerprint: str = ""
+    suppression: Suppression | None = None  # set: reported, but does not count
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:
@@ -236,12 +257,20 @@ class Report:
     tool_version: str
 
     @property
+    def active(self) -> tuple[Finding, ...]:
+        """The findings that count: every finding not suppressed."""
+        return tuple(f for f in self.findings if f.suppression is None)
+
+    @property
     def counts(self) -> dict[str, int]:
+        """Summary figures; findings/errors/warnings/infos count active findings only."""
+        active = self.active
         return {
             "files": len(self.articles),
             "republished": sum(1 for a in self.articles if a.republished),
-            "findings": len(self.findings),
-            "errors": sum(1 for f in self.findings if f.severity is Severity.ERROR),
-            "warnings": sum(1 for f in self.findings if f.severity is Severity.WARNING),
-            "infos": sum(1 for f in self.findings if f.severity is Severity.INFO),
+            "findings": len(active),
+            "errors": sum(1 for f in active if f.severity is Severity.ERROR),
+            "warnings": sum(1 for f in active if f.severity is Severity.WARNING),
+            "infos": sum(1 for f in active if f.severity is Severity.INFO),
+            "suppressed": len(self.findings) - len(active),
         }

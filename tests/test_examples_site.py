@@ -59,6 +59,7 @@ def test_example_site_findings_are_exactly_these() -> None:
         "errors": 8,
         "warnings": 5,
         "infos": 0,
+        "suppressed": 0,
     }
 
 

@@ -48,6 +48,7 @@ def test_layout_is_fixed() -> None:
         "errors": 3,
         "warnings": 1,
         "infos": 1,
+        "suppressed": 0,
     }
 
 
