@@ -8,7 +8,7 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from provenance.checks.base import CheckContext, PublisherIdentity
+from provenance.checks.base import CheckContext, PublisherIdentity, Violation
 from provenance.extract import ExtractOptions, extract
 from provenance.extract.facts import Hop, Provenance
 from provenance.extract.links import host_of
@@ -17,8 +17,11 @@ from provenance.model import (
     Article,
     ArticleSummary,
     Category,
+    Evidence,
     Finding,
     Location,
+    Outcome,
+    RuleOutcome,
     Severity,
     Status,
     Venue,
@@ -80,12 +83,19 @@ class Evaluator:
             known_source=self._matcher.knows,
         )
         findings: list[Finding] = []
+        outcomes: list[RuleOutcome] = []  # of the source policies; the core file checks are not one
         for item in (*(_Applied(p, None) for p in self._always), *applied):
             scoped = dataclasses.replace(context, publisher=item.publisher)
-            findings.extend(self._run_pack(item.pack, scoped))
+            for rule_findings, outcome in self._run_pack(item.pack, scoped):
+                findings.extend(rule_findings)
+                if item.pack.applies_to is not AppliesTo.ALWAYS:
+                    outcomes.append(outcome)
         findings = list(_with_fingerprints(findings))
         findings.sort(key=lambda f: f.sort_key)
-        return Evaluation(tuple(findings), self._summary(article, facts, applied, findings))
+        summary = dataclasses.replace(
+            self._summary(article, facts, applied, findings), outcomes=tuple(outcomes)
+        )
+        return Evaluation(tuple(findings), summary)
 
     def _with_signature_sources(self, article: Article, facts: Provenance) -> Provenance:
         """Add publishers recognised by their signature phrases as the direct source."""
@@ -114,28 +124,45 @@ class Evaluator:
             applied.extend(_Applied(p, None) for p in (licensed or self._fallback))
         return applied
 
-    def _run_pack(self, pack: CompiledPack, context: CheckContext) -> Iterator[Finding]:
+    def _run_pack(
+        self, pack: CompiledPack, context: CheckContext
+    ) -> Iterator[tuple[list[Finding], RuleOutcome]]:
+        """Each rule's findings with its outcome; a rule not required on this venue is not run."""
         for rule in pack.rules:
-            if rule.applies_on(context.venue):
-                yield from self._run_rule(rule, context)
+            if not rule.applies_on(context.venue):
+                note = f"not required on {context.venue.value} venues"
+                yield [], RuleOutcome(rule.id, pack.id, Outcome.NOT_APPLICABLE, note=note)
+                continue
+            findings: list[Finding] = []
+            satisfied: list[Evidence] = []
+            for item in rule.check.function(context, rule.params):
+                if isinstance(item, Evidence):
+                    satisfied.append(item)
+                else:
+                    findings.append(self._finding(rule, context, item))
+            if findings:
+                failed = tuple(Evidence(Location(f.line, f.column), f.evidence, f.message) for f in findings)
+                yield findings, RuleOutcome(rule.id, pack.id, Outcome.FAIL, failed)
+            else:
+                yield findings, RuleOutcome(rule.id, pack.id, Outcome.PASS, tuple(satisfied))
 
-    def _run_rule(self, rule: CompiledRule, context: CheckContext) -> Iterator[Finding]:
-        for violation in rule.check.function(context, rule.params):
-            category = violation.category or rule.category
-            if violation.category and category not in rule.check.categories:
-                raise CheckContractError(f"check {rule.check.name} emitted undeclared category {category}")
-            yield Finding(
-                rule=rule.id,
-                policy=rule.pack_id,
-                category=category,
-                severity=rule.severity,
-                path=context.article.path,
-                line=violation.location.line,
-                column=violation.location.column,
-                message=violation.message or rule.message,
-                evidence=violation.evidence,
-                fix=violation.fix or rule.fix,
-            )
+    def _finding(self, rule: CompiledRule, context: CheckContext, violation: Violation) -> Finding:
+        """Stamp the rule's identity on what its check found."""
+        category = violation.category or rule.category
+        if violation.category and category not in rule.check.categories:
+            raise CheckContractError(f"check {rule.check.name} emitted undeclared category {category}")
+        return Finding(
+            rule=rule.id,
+            policy=rule.pack_id,
+            category=category,
+            severity=rule.severity,
+            path=context.article.path,
+            line=violation.location.line,
+            column=violation.location.column,
+            message=violation.message or rule.message,
+            evidence=violation.evidence,
+            fix=violation.fix or rule.fix,
+        )
 
     def _summary(
         self, article: Article, facts: Provenance, applied: list[_Applied], findings: list[Finding]

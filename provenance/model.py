@@ -235,6 +235,34 @@ class Status(StrEnum):
     UNREADABLE = "unreadable"
 
 
+class Outcome(StrEnum):
+    """How one condition of an applied policy came out for one article."""
+
+    PASS = "pass"
+    FAIL = "fail"
+    NOT_APPLICABLE = "not-applicable"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What decided a condition: the metadata key or body line (and link) that met or broke it."""
+
+    location: Location
+    text: str
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RuleOutcome:
+    """One condition's result for one article, with the evidence that decided it."""
+
+    rule: str
+    policy: str
+    outcome: Outcome
+    evidence: tuple[Evidence, ...] = ()
+    note: str = ""  # e.g. why a condition does not apply
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleSummary:
     """The inventory line for one article in the report."""
@@ -246,6 +274,7 @@ class ArticleSummary:
     policies: tuple[str, ...]
     license: str | None
     status: Status
+    outcomes: tuple[RuleOutcome, ...] = ()  # every condition of every applied policy
 
 
 @dataclass(frozen=True, slots=True)

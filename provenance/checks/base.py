@@ -1,8 +1,9 @@
 """The check interface: typed functions that a policy condition names, and their registry.
 
 A check receives the article's facts and its validated parameters and yields `Violation`s:
-what is wrong and where. It never decides rule id, category or severity; the engine stamps
-those from the condition. A check may refine the category only to one it declares.
+what is wrong and where; when it is satisfied it may yield `Evidence` of what satisfied it (the
+line, link or metadata key), which audit reports show. It never decides rule id, category or
+severity; the engine stamps those from the condition. A check may refine the category only to one it declares.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ConfigDict
 
 from provenance.extract.facts import Provenance
-from provenance.model import Article, Category, Location, Venue
+from provenance.model import Article, Category, Evidence, Location, Venue
 
 
 class Params(BaseModel):
@@ -84,7 +85,8 @@ class Violation:
 
 
 P = TypeVar("P", bound=Params)
-CheckFunction = Callable[[CheckContext, Any], Iterable[Violation]]
+CheckOutput = Iterable[Violation | Evidence]  # what a check function yields
+CheckFunction = Callable[[CheckContext, Any], CheckOutput]
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,7 @@ class CheckSpec(Generic[P]):
     """A registered check: its function, parameter model and the categories it may emit."""
 
     name: str
-    function: Callable[[CheckContext, P], Iterable[Violation]]
+    function: Callable[[CheckContext, P], CheckOutput]
     params: type[P]
     categories: frozenset[Category]
     description: str
@@ -104,13 +106,14 @@ REGISTRY: dict[str, CheckSpec[Any]] = {}
 def check(
     name: str, params: type[P], categories: Iterable[Category]
 ) -> Callable[
-    [Callable[[CheckContext, P], Iterable[Violation]]], Callable[[CheckContext, P], Iterable[Violation]]
+    [Callable[[CheckContext, P], CheckOutput]],
+    Callable[[CheckContext, P], CheckOutput],
 ]:
     """Register a check function under `name`; duplicate names are a programming error."""
 
     def register(
-        function: Callable[[CheckContext, P], Iterable[Violation]],
-    ) -> Callable[[CheckContext, P], Iterable[Violation]]:
+        function: Callable[[CheckContext, P], CheckOutput],
+    ) -> Callable[[CheckContext, P], CheckOutput]:
         if name in REGISTRY:
             raise ValueError(f"check {name!r} registered twice")
         doc = (function.__doc__ or "").strip().split("\n\n")[0].replace("\n", " ")
