@@ -111,4 +111,11 @@ def _pattern_errors(document: MarkedDocument, config: SiteConfig) -> list[RuleFi
             except ValueError:
                 message = f"invalid gitignore-style pattern {pattern!r}"
                 errors.append(document.error(f"/{field}/{index}", message))
+            else:
+                if field == "include" and ".." in pattern.lstrip("!").split("/"):
+                    message = (
+                        f"include pattern {pattern!r} points outside the repository; patterns are"
+                        " relative to the repository root and nothing outside it is read"
+                    )
+                    errors.append(document.error(f"/{field}/{index}", message))
     return errors

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pathspec
 
+from provenance.file_names import matchable, printable
+
 SKIPPED_FOLDERS = frozenset({"node_modules"})
 GITIGNORE = ".gitignore"
 
@@ -25,8 +27,8 @@ GITIGNORE = ".gitignore"
 @dataclass(frozen=True)
 class SourceFile:
     fs_path: Path
-    display_path: str  # POSIX, relative to cwd when below it, else to root
-    relative: str  # POSIX, relative to root: what config patterns match against
+    display_path: str  # POSIX, relative to cwd when below it, else to root; printable (escaped)
+    relative: str  # POSIX, relative to root, valid UTF-8: what config patterns match against
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,7 @@ class _Walker:
         relative = _relative(path, self.root)
         relative = real_relative if relative is None else relative
         if not os.path.isdir(real):
-            self._add(str(path), real, relative)
+            self._add(str(path), real, relative, regular=os.path.isfile(real))
         else:
             chain = self._chain_to(relative)
             if relative and self._left_out(relative + "/", chain, filtered=True):
@@ -133,7 +135,7 @@ class _Walker:
             if not target.startswith(self.root_prefix) and target != str(self.root):
                 self._skip(entry.path, "symlink points outside the root")
             elif not is_folder:
-                self._add(entry.path, target, relative)
+                self._add(entry.path, target, relative, regular=_is_regular(entry))
             elif is_link and (folder.real + os.sep).startswith(target.rstrip(os.sep) + os.sep):
                 self._skip(entry.path, "symlink loop")
             else:
@@ -145,10 +147,11 @@ class _Walker:
             return False
         if self._left_out(relative, chain, filtered):
             return False
-        return not filtered or self.include is None or self.include.match_file(relative)
+        return not filtered or self.include is None or self.include.match_file(matchable(relative))
 
     def _left_out(self, relative: str, chain: _Chain, filtered: bool) -> bool:
         """Whether `relative` is ignored by a `.gitignore` in `chain` or, when `filtered`, excluded."""
+        relative = matchable(relative)
         return (filtered and self.exclude.match_file(relative)) or _ignored(relative, chain)
 
     def _chain_to(self, relative: str) -> _Chain:
@@ -171,33 +174,48 @@ class _Walker:
         self._skip(path, reason)
         return None
 
-    def _add(self, path: str, real: str, relative: str) -> None:
-        """Keep one path per real file: preferably not through a symlink, then the first in order."""
+    def _add(self, path: str, real: str, relative: str, *, regular: bool) -> None:
+        """Keep one path per real file: preferably not through a symlink, then the first in order.
+
+        A named pipe, socket or device is skipped: reading it could block the run forever.
+        """
+        if not regular:
+            self._skip(path, "not a regular file (a named pipe, socket or device)")
+            return
         display = self._display(relative)
         rank = (path != real, display)
         current = self.found.get(real)
         if current is None or rank < current[0]:
-            self.found[real] = (rank, SourceFile(Path(path), display, relative))
+            self.found[real] = (rank, SourceFile(Path(path), display, matchable(relative)))
 
     def _display(self, relative: str) -> str:
         """The display path of a file at `relative` below the root."""
         if self.root_below_cwd:
-            return f"{self.root_below_cwd}/{relative}" if relative else self.root_below_cwd
-        below = self.cwd_below_root
-        if below and (relative == below or relative.startswith(below + "/")):
-            return relative[len(below) + 1 :] or "."
-        return relative or "."
+            shown = f"{self.root_below_cwd}/{relative}" if relative else self.root_below_cwd
+        elif (below := self.cwd_below_root) and (relative == below or relative.startswith(below + "/")):
+            shown = relative[len(below) + 1 :] or "."
+        else:
+            shown = relative or "."
+        return printable(shown)
 
     def _skip(self, path: str, reason: str) -> None:
         relative = _relative(Path(path), self.root)
         shown = self._display(relative) if relative is not None else _relative(Path(path), self.cwd)
-        self.skipped.append(Skipped(shown or Path(path).as_posix(), reason))
+        self.skipped.append(Skipped(printable(shown or Path(path).as_posix()), reason))
 
 
 def _is_folder(entry: os.DirEntry[str]) -> bool:
     """Whether `entry` is a folder, through a symlink; False when it is broken or loops."""
     try:
         return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _is_regular(entry: os.DirEntry[str]) -> bool:
+    """Whether `entry` is a regular file, through a symlink."""
+    try:
+        return entry.is_file()
     except OSError:
         return False
 
@@ -217,7 +235,7 @@ def _extend(chain: _Chain, relative_folder: str, folder: str) -> _Chain:
             lines = file.read().splitlines()
     except OSError:
         return chain
-    return (*chain, (relative_folder, pathspec.GitIgnoreSpec.from_lines(_valid_lines(lines))))
+    return (*chain, (matchable(relative_folder), pathspec.GitIgnoreSpec.from_lines(_valid_lines(lines))))
 
 
 def _valid_lines(lines: list[str]) -> list[str]:

@@ -71,7 +71,8 @@ _PATTERNS: tuple[tuple[ClaimKind, re.Pattern[str]], ...] = tuple(
     )
 )
 # OTel's Japanese translations ("この記事は ... もともと/最初に/当初 ... 投稿/掲載"); "にも" = "also".
-_JAPANESE = re.compile(r"この記事.*?(?:もともと|元々|最初に|当初|オリジナル|原文).*?(?:投稿|掲載)")
+# RE2: its two lazy ".*?" stay linear on a line full of この記事 (Python's re is quadratic there).
+_JAPANESE = re2.compile(r"この記事.*?(?:もともと|元々|最初に|当初|オリジナル|原文).*?(?:投稿|掲載)")
 _JAPANESE_ALSO = re.compile(r"にも(?:掲載|投稿)")
 _JAPANESE_NAME = re.compile(r"(?P<name>[A-Za-z][A-Za-z0-9 .&'’-]*?)\s*(?:の\s*)?(?:ブログ|Blog\b)")
 _NAME_END = re.compile(

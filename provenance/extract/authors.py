@@ -12,7 +12,7 @@ from provenance.extract.names import clean_name, split_names
 from provenance.extract.vocabulary import MetaView
 from provenance.model import Location
 
-_MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\([^)]*\)")
+_MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\[\]]+)\]\([^()]*\)")  # no "[" or "(" inside: linear
 _BYLINE = re.compile(r"^(?:By|BY)\s+(?P<names>\S.*)")
 _LABELLED = re.compile(
     r"^(?:articles?\s+by|written\s+by|author|作者|著者)\s*[:：]\s*(?P<names>\S.*)", re.IGNORECASE

@@ -17,28 +17,36 @@ _TRAILING_DATE = re.compile(
 _EDGE_PUNCT = " \t.,;:!?—–-*_`|"
 _QUOTES = "\"'“”‘’«»「」『』"
 _THE_BLOG = re.compile(r"^the\s+(?P<name>.*(?-i:[A-Z]).*?)\s+blog$", re.IGNORECASE)
-_PARENTHETICAL = re.compile(r"\s*[(（][^)）]*[)）]")
-_SEPARATORS = re.compile(r"\s*(?:,|;|&|\band\b|、|，|／)\s*")
-_UNRESOLVED_REF = re.compile(r"\[([^\]]+)\](?:\[[^\]]*\])?")
+# No pattern below starts with "\s*" or lets "[^)]*" run over another "(": linear time on any input
+# (the parts are cleaned by `clean_name`, which normalises the spaces).
+_PARENTHETICAL = re.compile(r"[(（][^()（）]*[)）]")
+_SEPARATORS = re.compile(r",|;|&|\band\b|、|，|／")
+# A trailing date is short: look for it only near the end, and peel at most a few layers
+# (quotes, punctuation, dates), so that a long run of dates costs linear time.
+_DATE_WINDOW = 64
+_MAX_ROUNDS = 8
+_UNRESOLVED_REF = re.compile(r"\[([^\[\]]+)\](?:\[[^\[\]]*\])?")  # no "[" inside: linear time
 
 
 def clean_name(text: str) -> str | None:
     """The name in `text` without surrounding quotes, markup, trailing dates or punctuation."""
     name = " ".join(_UNRESOLVED_REF.sub(r"\1", text).split())
-    previous = None
-    while name != previous:
+    for _ in range(_MAX_ROUNDS):
         previous = name
         name = name.strip(_EDGE_PUNCT)
         if len(name) >= 2 and name[0] in _QUOTES and name[-1] in _QUOTES:
             name = name[1:-1]
-        name = _TRAILING_DATE.sub("", name)
+        date = _TRAILING_DATE.search(name, max(0, len(name) - _DATE_WINDOW))
+        name = name if date is None else name[: date.start()]
+        if name == previous:
+            break
     return name or None
 
 
 def publisher_name(text: str) -> str | None:
     """Like `clean_name`, and "the X blog" becomes "X" when X looks like a proper name."""
     name = clean_name(text)
-    if name:
+    if name and name[-5:].lower() == " blog":  # checked first: the pattern is slow on anything else
         match = _THE_BLOG.match(name)
         if match:
             return match.group("name")
@@ -48,7 +56,7 @@ def publisher_name(text: str) -> str | None:
 def split_names(text: str) -> list[str]:
     """Several names in one string ("A, B and C (Org)"), affiliations in parentheses dropped."""
     names = []
-    for part in _SEPARATORS.split(_PARENTHETICAL.sub("", text)):
+    for part in _SEPARATORS.split(_PARENTHETICAL.sub(" ", text)):
         name = clean_name(part)
         if name:
             names.append(name)

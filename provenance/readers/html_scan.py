@@ -2,6 +2,9 @@
 
 Built on `html.parser`, whose `getpos()` gives every tag and text run its file position.
 Unclosed tags are tolerated: an `<a>` ends at `</a>`, at the next `<a>` or at the end.
+Two inputs that make `html.parser` (CPython < 3.13.4) slow or raise are read the way browsers
+read them instead: markup left open at the end of the file (after the last `>`) is dropped, and
+`<![...` is a bogus comment up to the next `>` (CDATA belongs to SVG and MathML only).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ _EMBEDS = frozenset({"img", "script", "iframe"})
 _HEAD_LINK_RELS = frozenset({"canonical", "license"})
 _TRACKED = _SKIPPED | _MAIN | {"head", "body", "title"}
 _TAG_NAME = re.compile(r"[^\s/>]*")
+_MARKUP_OPEN = re.compile(r"<[A-Za-z!/?]")
 _ATTR = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 
 
@@ -161,6 +165,11 @@ class HtmlScanner(HTMLParser):
         super().close()
         self._close_anchor(-1)
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """`<![...` up to the next `>`, as HTML reads it (the stdlib raises on unknown keywords)."""
+        end = self.rawdata.find(">", i + 3)
+        return -1 if end < 0 else end + 1
+
     # helpers ---------------------------------------------------------------------------------
     def _skipped(self) -> bool:
         return any(self.depth[tag] for tag in _SKIPPED)
@@ -196,7 +205,7 @@ class HtmlScanner(HTMLParser):
     # results ---------------------------------------------------------------------------------
     def scan(self) -> Scanned:
         """Run the pass; keep the text and anchors of the main content (article/main/body)."""
-        self.feed(self.source)
+        self.feed(_without_open_tail(self.source))
         self.close()
         scopes = {scope for *_, scope in self.chunks} | {anchor.scope for anchor, _ in self.anchors}
         if self.fragment:
@@ -218,6 +227,13 @@ class HtmlScanner(HTMLParser):
             if text or links:
                 self.found.lines.append(TextLine(Location(line, column), text, tuple(links)))
         return self.found
+
+
+def _without_open_tail(source: str) -> str:
+    """`source` less markup still open at its end (a `<` after the last `>`): `html.parser`
+    would retry it from every following `<`, in quadratic time; browsers drop it."""
+    opened = _MARKUP_OPEN.search(source, source.rfind(">") + 1)
+    return source if opened is None else source[: opened.start()]
 
 
 def _add_text(

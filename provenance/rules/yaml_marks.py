@@ -16,6 +16,10 @@ import yaml
 from provenance.rules.errors import RuleErrors, RuleFileError
 
 MERGE_KEY_TAG = "tag:yaml.org,2002:merge"
+# Limits no real pack or configuration comes near: past them the file is refused, not expanded
+# (an alias bomb would take hours, deep nesting would exhaust the stack).
+MAX_DEPTH = 100
+MAX_NODES = 100_000
 
 
 BOOL_TAG = "tag:yaml.org,2002:bool"
@@ -109,21 +113,30 @@ class _Walker:
         self.lines: dict[str, int] = {}
         self.errors: list[RuleFileError] = []
         self._open: set[int] = set()
+        self._visited = 0
 
-    def walk(self, node: yaml.Node, pointer: str, line: int | None = None) -> None:
+    def walk(self, node: yaml.Node, pointer: str, line: int | None = None, depth: int = 0) -> None:
         self.lines.setdefault(pointer, line or node.start_mark.line + 1)
+        self._visited += 1
+        if depth > MAX_DEPTH or self._visited > MAX_NODES:
+            problem = (
+                f"YAML nests deeper than {MAX_DEPTH} levels"
+                if depth > MAX_DEPTH
+                else f"YAML expands to more than {MAX_NODES:,} nodes through aliases (an alias bomb)"
+            )
+            raise RuleErrors([RuleFileError(self.path, node.start_mark.line + 1, pointer, problem)])
         if id(node) in self._open:
             self.errors.append(RuleFileError(self.path, self.lines[pointer], pointer, "recursive alias"))
             return
         self._open.add(id(node))
         if isinstance(node, yaml.MappingNode):
-            self._walk_mapping(node, pointer)
+            self._walk_mapping(node, pointer, depth)
         elif isinstance(node, yaml.SequenceNode):
             for index, item in enumerate(node.value):
-                self.walk(item, f"{pointer}/{index}")
+                self.walk(item, f"{pointer}/{index}", depth=depth + 1)
         self._open.discard(id(node))
 
-    def _walk_mapping(self, node: yaml.MappingNode, pointer: str) -> None:
+    def _walk_mapping(self, node: yaml.MappingNode, pointer: str, depth: int) -> None:
         seen: set[str] = set()
         for key_node, value_node in node.value:
             if key_node.tag == MERGE_KEY_TAG:
@@ -137,4 +150,4 @@ class _Walker:
                 self.errors.append(RuleFileError(self.path, line, child, f"duplicate key {key!r}"))
                 continue
             seen.add(key)
-            self.walk(value_node, child, line)
+            self.walk(value_node, child, line, depth + 1)
