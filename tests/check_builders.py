@@ -29,6 +29,7 @@ from provenance.model import (
     Diagnostic,
     Document,
     Embed,
+    Evidence,
     Format,
     Link,
     Location,
@@ -208,10 +209,24 @@ def context(
     )
 
 
-def run(check_name: str, ctx: CheckContext, /, **params: Any) -> list[Violation]:
-    """Run the registered check `check_name` with `params` validated by its parameter model."""
+def run_all(check_name: str, ctx: CheckContext, /, **params: Any) -> list[Violation | Evidence]:
+    """Everything the registered check `check_name` yields with `params` validated by its model."""
     spec = REGISTRY[check_name]
     return list(spec.function(ctx, spec.params.model_validate(params)))
+
+
+def run(check_name: str, ctx: CheckContext, /, **params: Any) -> list[Violation]:
+    """The violations of `check_name` (the evidence of a pass is left out)."""
+    return [item for item in run_all(check_name, ctx, **params) if isinstance(item, Violation)]
+
+
+def evidence(check_name: str, ctx: CheckContext, /, **params: Any) -> list[tuple[int, int, str, str]]:
+    """(line, column, text, note) of the evidence `check_name` yields when it passes."""
+    return [
+        (item.location.line, item.location.column, item.text, item.note)
+        for item in run_all(check_name, ctx, **params)
+        if isinstance(item, Evidence)
+    ]
 
 
 def where(violations: Sequence[Violation]) -> list[tuple[int, int, str | None, str]]:

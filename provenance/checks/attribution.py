@@ -5,10 +5,12 @@ Shared queries for the checks; policy-free apart from the publisher identity the
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from provenance.checks.base import PublisherIdentity
 from provenance.extract.facts import ClaimKind, CopyrightNotice, Credit, Hop, Provenance, SourceClaim
 from provenance.extract.names import fold_name
-from provenance.model import Article
+from provenance.model import Article, Evidence, Location
 
 HIDDEN_CLAIM_KINDS = frozenset(
     {ClaimKind.METADATA, ClaimKind.HTML_META, ClaimKind.JSONLD, ClaimKind.CANONICAL}
@@ -58,6 +60,30 @@ def visible_attribution_texts(article: Article, facts: Provenance) -> tuple[str,
     for notice in visible_notices(article, facts):
         texts.extend((*notice.holders, notice.evidence))
     return tuple(texts)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One visible piece of attribution (claim, credit or copyright notice) and the names it gives."""
+
+    location: Location
+    evidence: str
+    names: tuple[str, ...]
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return (*self.names, self.evidence)
+
+    def as_evidence(self, note: str) -> Evidence:
+        return Evidence(self.location, self.evidence, note)
+
+
+def visible_attributions(article: Article, facts: Provenance) -> tuple[Attribution, ...]:
+    """Visible claims, credits and copyright notices with their locations, in file order."""
+    items = [Attribution(c.location, c.evidence, (c.name,) if c.name else ()) for c in visible_claims(facts)]
+    items += [Attribution(c.location, c.evidence, (c.name,)) for c in visible_credits(facts)]
+    items += [Attribution(n.location, n.evidence, n.holders) for n in visible_notices(article, facts)]
+    return tuple(sorted(items, key=lambda item: item.location))
 
 
 def is_publisher(publisher: PublisherIdentity | None, name: str) -> bool:

@@ -10,22 +10,24 @@ from provenance.checks.attribution import (
     is_visible_claim,
     mentions,
     upstream_hops,
-    visible_attribution_texts,
+    visible_attributions,
 )
 from provenance.checks.base import CheckContext, NoParams, Violation, check
 from provenance.extract.facts import SourceClaim
 from provenance.extract.names import fold_name
-from provenance.model import Category
+from provenance.model import Category, Evidence
 
 
 @check("upstream-credited", NoParams, [Category.UPSTREAM_CREDIT_MISSING])
-def upstream_credited(ctx: CheckContext, params: NoParams) -> Iterator[Violation]:
+def upstream_credited(ctx: CheckContext, params: NoParams) -> Iterator[Violation | Evidence]:
     """Every upstream source in the chain is credited where readers see it."""
-    texts = visible_attribution_texts(ctx.article, ctx.facts)
+    attributions = visible_attributions(ctx.article, ctx.facts)
     via = f" via {ctx.publisher.display_name}" if ctx.publisher else ""
     for hop in upstream_hops(ctx.facts, ctx.publisher):
         name = hop.name or ""
-        if any(mentions(text, name) for text in texts):
+        crediting = [item for item in attributions if any(mentions(text, name) for text in item.texts)]
+        if crediting:
+            yield crediting[0].as_evidence(f"visible credit naming upstream source {name}")
             continue
         yield Violation(
             f"The article came{via} from {name}, but {name} is not credited where readers see it",
@@ -36,7 +38,7 @@ def upstream_credited(ctx: CheckContext, params: NoParams) -> Iterator[Violation
 
 
 @check("upstream-terms-known", NoParams, [Category.UPSTREAM_TERMS_UNKNOWN])
-def upstream_terms_known(ctx: CheckContext, params: NoParams) -> Iterator[Violation]:
+def upstream_terms_known(ctx: CheckContext, params: NoParams) -> Iterator[Violation | Evidence]:
     """Every upstream source in the chain has a known policy for republication."""
     hops = upstream_hops(ctx.facts, ctx.publisher)
     if ctx.publisher is None:  # the direct source's terms are the licence the policy covers
@@ -46,6 +48,7 @@ def upstream_terms_known(ctx: CheckContext, params: NoParams) -> Iterator[Violat
     for hop in hops:
         name = hop.name or ""
         if ctx.known_source(name):
+            yield Evidence(hop.location, hop.evidence, f"{name} has a known republication policy")
             continue
         yield Violation(
             f"The republishing terms of upstream source {name} are unknown; "
@@ -82,7 +85,7 @@ def _direct_source(ctx: CheckContext) -> tuple[str | None, SourceClaim | None]:
 
 
 @check("unknown-source", NoParams, [Category.UNKNOWN_SOURCE])
-def unknown_source(ctx: CheckContext, params: NoParams) -> Iterator[Violation]:
+def unknown_source(ctx: CheckContext, params: NoParams) -> Iterator[Violation | Evidence]:
     """A republished article whose direct source has no known republication policy."""
     if not ctx.facts.republished:
         return

@@ -9,6 +9,7 @@ from typing import Any
 from provenance.checks.anchors import absent_anchor
 from provenance.checks.attribution import (
     visible_attribution_texts,
+    visible_attributions,
     visible_claims,
     visible_credits,
 )
@@ -16,7 +17,7 @@ from provenance.checks.base import CheckContext, NoParams, Params, Violation, ch
 from provenance.checks.patterns import RE2Pattern, compile_pattern
 from provenance.extract.facts import ClaimKind
 from provenance.extract.names import fold_name
-from provenance.model import Category
+from provenance.model import Category, Evidence
 
 
 def _summary(texts: tuple[str, ...]) -> str:
@@ -26,13 +27,15 @@ def _summary(texts: tuple[str, ...]) -> str:
 
 
 @check("source-credited", NoParams, [Category.SOURCE_CREDIT_MISSING])
-def source_credited(ctx: CheckContext, params: NoParams) -> Iterator[Violation]:
+def source_credited(ctx: CheckContext, params: NoParams) -> Iterator[Violation | Evidence]:
     """The source (the policy's publisher, or any named source) is credited where readers see it."""
     texts = visible_attribution_texts(ctx.article, ctx.facts)
     where = absent_anchor(ctx.article, ctx.facts)
     publisher = ctx.publisher
     if publisher is None:
-        if any(claim.name or claim.url or claim.links for claim in visible_claims(ctx.facts)):
+        crediting = [c for c in visible_claims(ctx.facts) if c.name or c.url or c.links]
+        if crediting:
+            yield Evidence(crediting[0].location, crediting[0].evidence, "visible source credit")
             return
         yield Violation(
             "The article does not credit its source where readers can see it",
@@ -41,7 +44,13 @@ def source_credited(ctx: CheckContext, params: NoParams) -> Iterator[Violation]:
             fix='Add a visible source line, e.g. "Originally published by <source> at <URL>".',
         )
         return
-    if any(publisher.named_in(text) for text in texts):
+    naming = [
+        item
+        for item in visible_attributions(ctx.article, ctx.facts)
+        if any(map(publisher.named_in, item.texts))
+    ]
+    if naming:
+        yield naming[0].as_evidence(f"visible credit naming {publisher.display_name}")
         return
     hidden = [claim.evidence for claim in ctx.facts.claims if claim.name and publisher.named_in(claim.name)]
     hidden += [credit.evidence for credit in ctx.facts.credits if publisher.named_in(credit.name)]
@@ -62,10 +71,14 @@ class AuthorParams(Params):
 
 
 @check("author-credited", AuthorParams, [Category.AUTHOR_CREDIT_MISSING])
-def author_credited(ctx: CheckContext, params: AuthorParams) -> Iterator[Violation]:
+def author_credited(ctx: CheckContext, params: AuthorParams) -> Iterator[Violation | Evidence]:
     """The original author is credited (visibly, when `visible` is set)."""
     authors = ctx.facts.authors
-    if any(author.visible or not params.visible for author in authors):
+    crediting = [author for author in authors if author.visible or not params.visible]
+    if crediting:
+        author = crediting[0]
+        shown = "byline" if author.visible else "author in metadata"
+        yield Evidence(author.location, author.evidence, f"{shown}: {author.name}")
         return
     source = ctx.publisher.display_name if ctx.publisher else None
     work = f"the {source} article" if source else "the original article"
@@ -94,10 +107,12 @@ class CreditLineParams(Params):
 
 
 @check("credit-line", CreditLineParams, [Category.CREDIT_LINE_MISMATCH])
-def credit_line(ctx: CheckContext, params: CreditLineParams) -> Iterator[Violation]:
+def credit_line(ctx: CheckContext, params: CreditLineParams) -> Iterator[Violation | Evidence]:
     """Some visible line carries the credit in the wording the publisher requires."""
     matcher = params.compiled
-    if any(matcher.search(line.text) for line in ctx.article.document.lines):
+    matching = next((line for line in ctx.article.document.lines if matcher.search(line.text)), None)
+    if matching is not None:
+        yield Evidence(matching.location, matching.text, "credit line in the required wording")
         return
     source = ctx.publisher.display_name if ctx.publisher else "the source"
     lines = [(claim.location, claim.evidence) for claim in visible_claims(ctx.facts)]
@@ -112,14 +127,18 @@ def credit_line(ctx: CheckContext, params: CreditLineParams) -> Iterator[Violati
 
 
 @check("source-consistent", NoParams, [Category.CREDIT_LINE_MISMATCH])
-def source_consistent(ctx: CheckContext, params: NoParams) -> Iterator[Violation]:
+def source_consistent(ctx: CheckContext, params: NoParams) -> Iterator[Violation | Evidence]:
     """The source named in metadata is the source the visible credit names."""
     stated = [c.name for c in ctx.facts.claims if c.kind is ClaimKind.METADATA and c.name]
     shown = [c for c in visible_claims(ctx.facts) if c.name]
     if not stated or not shown:
         return
     stated_folded = {fold_name(name) for name in stated}
-    if any(fold_name(claim.name or "") in stated_folded for claim in shown):
+    agreeing = [claim for claim in shown if fold_name(claim.name or "") in stated_folded]
+    if agreeing:
+        yield Evidence(
+            agreeing[0].location, agreeing[0].evidence, f"names {agreeing[0].name}, as the metadata does"
+        )
         return
     claim = shown[0]
     yield Violation(

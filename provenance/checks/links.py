@@ -15,7 +15,7 @@ from provenance.checks.base import CheckContext, NoParams, Params, PublisherIden
 from provenance.extract.facts import ClaimKind, LinkFact
 from provenance.extract.links import is_placeholder
 from provenance.extract.names import fold_name
-from provenance.model import Category, Location
+from provenance.model import Category, Evidence, Location
 
 _LINK_CATEGORIES = [
     Category.LINK_TO_ORIGINAL_MISSING,
@@ -99,14 +99,24 @@ def _misdirected(
 
 def _publisher_findings(
     ctx: CheckContext, params: LinkParams, publisher: PublisherIdentity
-) -> Iterator[Violation]:
+) -> Iterator[Violation | Evidence]:
     name = publisher.display_name
     domains = " or ".join(publisher.domains) or "the publisher's site"
-    targets = [(f.target, f.host) for f in ctx.facts.links if not f.placeholder]
+    targets = [
+        (f.target, f.host, Evidence(f.link.location, f.link.evidence, f"links to {f.target}"))
+        for f in ctx.facts.links
+        if not f.placeholder
+    ]
     if params.accept_metadata:
         urls = (ctx.facts.original_url, ctx.facts.canonical_url)
-        targets += [(u.url, u.host) for u in urls if u is not None and not u.placeholder]
-    if any(_acceptable(publisher, params, url, host) for url, host in targets):
+        targets += [
+            (u.url, u.host, Evidence(u.location, f"{u.key}: {u.url}", "original URL in metadata"))
+            for u in urls
+            if u is not None and not u.placeholder
+        ]
+    reaching = [evidence for url, host, evidence in targets if _acceptable(publisher, params, url, host)]
+    if reaching:
+        yield reaching[0]
         return
     fix = f"Link to the original {name} article on {domains}"
     reported = False
@@ -129,7 +139,7 @@ def _publisher_findings(
         )
 
 
-def _source_findings(ctx: CheckContext) -> Iterator[Violation]:
+def _source_findings(ctx: CheckContext) -> Iterator[Violation | Evidence]:
     # a translation notice links to the translators, never to the original
     claim_links = [
         fact
@@ -137,13 +147,19 @@ def _source_findings(ctx: CheckContext) -> Iterator[Violation]:
         if claim.kind is not ClaimKind.TRANSLATED
         for fact in claim.links
     ]
-    if any(not fact.placeholder for fact in claim_links):
+    working = [fact for fact in claim_links if not fact.placeholder]
+    if working:
+        link = working[0].link
+        yield Evidence(link.location, link.evidence, f"source line links to {working[0].target}")
         return
     stated = [
         u for u in (ctx.facts.original_url, ctx.facts.canonical_url) if u and not u.placeholder and u.host
     ]
-    body_hosts = {fact.host for fact in ctx.facts.links if not fact.placeholder}
-    if any(url.host in body_hosts for url in stated):
+    stated_hosts = {url.host for url in stated}
+    to_original = [f for f in ctx.facts.links if not f.placeholder and f.host in stated_hosts]
+    if to_original:
+        link = to_original[0].link
+        yield Evidence(link.location, link.evidence, f"links to {to_original[0].target}, the original's site")
         return
     fix = "Link the source line to the original article's URL"
     placeholders = [fact for fact in claim_links if fact.placeholder]
@@ -166,7 +182,7 @@ def _source_findings(ctx: CheckContext) -> Iterator[Violation]:
 
 
 @check("link-to-original", LinkParams, _LINK_CATEGORIES)
-def link_to_original(ctx: CheckContext, params: LinkParams) -> Iterator[Violation]:
+def link_to_original(ctx: CheckContext, params: LinkParams) -> Iterator[Violation | Evidence]:
     """A working link leads readers to the original article (on the publisher's site, if known)."""
     if ctx.publisher is None:
         yield from _source_findings(ctx)
@@ -178,15 +194,17 @@ _IMAGE_TAGS = frozenset({"img", "markdown-image"})
 
 
 @check("placeholder-links", NoParams, [Category.LINK_PLACEHOLDER])
-def placeholder_links(ctx: CheckContext, params: NoParams) -> Iterator[Violation]:
+def placeholder_links(ctx: CheckContext, params: NoParams) -> Iterator[Violation | Evidence]:
     """No link in the body has a placeholder target (``#``, empty, ``javascript:``, unresolved template).
 
     Links written on a visible claim are left to `link-to-original`, which judges them as the
     link to the original; reporting them here too would say the same thing twice.
     """
     on_claims = {fact.link.location for claim in visible_claims(ctx.facts) for fact in claim.links}
+    found = False
     for fact in ctx.facts.links:
         if fact.placeholder and fact.link.kind != "head" and fact.link.location not in on_claims:
+            found = True
             link = fact.link
             yield Violation(
                 f'The link "{link.text}" has a placeholder target ({fact.target or "empty"})',
@@ -196,9 +214,14 @@ def placeholder_links(ctx: CheckContext, params: NoParams) -> Iterator[Violation
             )
     for embed in ctx.facts.embeds:
         if embed.tag in _IMAGE_TAGS and is_placeholder(embed.src):
+            found = True
             yield Violation(
                 f"An image has a placeholder source ({embed.src or 'empty'})",
                 embed.location,
                 evidence=embed.evidence,
                 fix="Restore the image's real source from the original article, or remove the image.",
             )
+    if not found:
+        links, images = len(ctx.facts.links), sum(e.tag in _IMAGE_TAGS for e in ctx.facts.embeds)
+        summary = f"{links} link(s) and {images} image(s), none with a placeholder target"
+        yield Evidence(Location(max(ctx.article.body_line, 1), 1), summary, "every link and image checked")

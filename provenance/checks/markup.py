@@ -9,7 +9,7 @@ from typing import Any
 from provenance.checks.anchors import absent_anchor
 from provenance.checks.base import CheckContext, Params, Violation, check
 from provenance.checks.patterns import RE2Pattern, compile_pattern
-from provenance.model import Category
+from provenance.model import Category, Evidence, Location
 
 
 class PixelParams(Params):
@@ -22,10 +22,12 @@ class PixelParams(Params):
 
 
 @check("tracking-pixel", PixelParams, [Category.TRACKING_PIXEL_MISSING])
-def tracking_pixel(ctx: CheckContext, params: PixelParams) -> Iterator[Violation]:
+def tracking_pixel(ctx: CheckContext, params: PixelParams) -> Iterator[Violation | Evidence]:
     """The publisher's tracking pixel (an embed whose ``src`` matches `pattern`) is kept."""
     embeds = ctx.facts.embeds
-    if any(params.compiled.search(embed.src) for embed in embeds):
+    kept = next((embed for embed in embeds if params.compiled.search(embed.src)), None)
+    if kept is not None:
+        yield Evidence(kept.location, kept.evidence, f"{params.name} kept")
         return
     source = ctx.publisher.display_name if ctx.publisher else "the source"
     looked_at = ", ".join(embed.src for embed in embeds[:5]) + (", ..." if len(embeds) > 5 else "")
@@ -38,23 +40,32 @@ def tracking_pixel(ctx: CheckContext, params: PixelParams) -> Iterator[Violation
     )
 
 
+_ROBOTS_KEYS = frozenset({"noindex", "robots", "meta:robots"})
+
+
 class CanonicalParams(Params):
     noindex_ok: bool = True
 
 
 @check("canonical-link", CanonicalParams, [Category.CANONICAL_LINK_MISSING])
-def canonical_link(ctx: CheckContext, params: CanonicalParams) -> Iterator[Violation]:
+def canonical_link(ctx: CheckContext, params: CanonicalParams) -> Iterator[Violation | Evidence]:
     """The canonical URL points to the original article (or the page is noindex, when allowed)."""
     facts, publisher = ctx.facts, ctx.publisher
     canonical = facts.canonical_url if facts.canonical_url and not facts.canonical_url.placeholder else None
     if params.noindex_ok and facts.noindex:
+        robots = next((f for f in ctx.article.fields if f.key in _ROBOTS_KEYS), None)
+        where = robots.location if robots else Location(1, 1)
+        yield Evidence(where, f"{robots.key}: {robots.value}" if robots else "noindex", "page is noindex")
         return
     original = facts.original_url
     if canonical is not None:
+        found = Evidence(canonical.location, f"{canonical.key}: {canonical.url}", "canonical URL")
         if publisher is not None:
             if publisher.owns_host(canonical.host):
+                yield found
                 return
         elif original is None or original.placeholder or canonical.url == original.url:
+            yield found
             return
     expected = (
         f"the original article on {' or '.join(publisher.domains)}"

@@ -10,7 +10,7 @@ from provenance.checks.anchors import absent_anchor
 from provenance.checks.attribution import mentions, upstream_hops
 from provenance.checks.base import CheckContext, Params, PublisherIdentity, Violation, check
 from provenance.extract.facts import CopyrightNotice, LicenseFact
-from provenance.model import Category
+from provenance.model import Category, Evidence
 
 
 class CopyrightParams(Params):
@@ -31,7 +31,7 @@ def _suggested_notice(holders: list[str], notices: tuple[CopyrightNotice, ...]) 
 
 
 @check("copyright-notice", CopyrightParams, [Category.COPYRIGHT_NOTICE_MISSING])
-def copyright_notice(ctx: CheckContext, params: CopyrightParams) -> Iterator[Violation]:
+def copyright_notice(ctx: CheckContext, params: CopyrightParams) -> Iterator[Violation | Evidence]:
     """A copyright notice names the publisher and, with `include_chain`, every upstream source."""
     notices = ctx.facts.copyrights
     publisher = ctx.publisher
@@ -51,6 +51,9 @@ def copyright_notice(ctx: CheckContext, params: CopyrightParams) -> Iterator[Vio
         missing.append(publisher.display_name)
     missing.extend(name for name in upstream if not any(_holds(notice, name) for notice in notices))
     first = notices[0]
+    if not missing:
+        yield from _notice_evidence(notices, publisher, upstream)
+        return
     for name in missing:
         yield Violation(
             f"The copyright notice does not name {name}",
@@ -58,6 +61,21 @@ def copyright_notice(ctx: CheckContext, params: CopyrightParams) -> Iterator[Vio
             evidence=first.evidence,
             fix=f'Add {name} to the copyright notice, e.g. "{_suggested_notice(required, notices)}".',
         )
+
+
+def _notice_evidence(
+    notices: tuple[CopyrightNotice, ...], publisher: PublisherIdentity | None, upstream: list[str]
+) -> Iterator[Evidence]:
+    """The notices that name a required holder (the first notice when none is required)."""
+    for notice in notices:
+        named = [publisher.display_name] if publisher and _names_publisher(notice, publisher) else []
+        named += [name for name in upstream if _holds(notice, name)]
+        if named or (notice is notices[0] and not publisher and not upstream):
+            yield Evidence(
+                notice.location,
+                notice.evidence,
+                "copyright notice naming " + ", ".join(named or notice.holders),
+            )
 
 
 class LicenseParams(Params):
@@ -84,7 +102,7 @@ def _acceptable(fact: LicenseFact, expected: set[str]) -> bool:
 
 
 @check("license-notice", LicenseParams, [Category.LICENSE_NOTICE_MISSING, Category.LICENSE_MISMATCH])
-def license_notice(ctx: CheckContext, params: LicenseParams) -> Iterator[Violation]:
+def license_notice(ctx: CheckContext, params: LicenseParams) -> Iterator[Violation | Evidence]:
     """The article states the source's licence, where readers see it when `visible` is set."""
     wanted = params.licenses or list(ctx.publisher.licenses if ctx.publisher else ())
     expected = {spdx.casefold() for spdx in wanted}
@@ -102,7 +120,11 @@ def license_notice(ctx: CheckContext, params: LicenseParams) -> Iterator[Violati
     if mismatched:
         return
     accepted = [fact for fact in ctx.facts.licenses if _acceptable(fact, expected)]
-    if any(fact.visible or not params.visible for fact in accepted):
+    stated = [fact for fact in accepted if fact.visible or not params.visible]
+    if stated:
+        fact = stated[0]
+        shown = "visible licence notice" if fact.visible else "licence in metadata"
+        yield Evidence(fact.location, fact.evidence, f"{shown}: {fact.spdx or 'Creative Commons'}")
         return
     declared = next((fact.spdx for fact in accepted if fact.spdx), None)
     suggested = declared or (wanted[0] if len(wanted) == 1 else None)

@@ -8,7 +8,11 @@ from pydantic import Field
 
 from provenance.checks.anchors import absent_anchor
 from provenance.checks.base import CheckContext, NoParams, Params, Violation, check
-from provenance.model import Category, Venue
+from provenance.extract.facts import Permission
+from provenance.model import Category, Evidence, Location, Venue
+
+SITE_CONFIGURATION = Location(0, 0)
+"""Where evidence from the site configuration (not from the article) is placed: line 0."""
 
 
 class VenueParams(Params):
@@ -16,12 +20,14 @@ class VenueParams(Params):
 
 
 @check("venue-permitted", VenueParams, [Category.USE_NOT_PERMITTED])
-def venue_permitted(ctx: CheckContext, params: VenueParams) -> Iterator[Violation]:
+def venue_permitted(ctx: CheckContext, params: VenueParams) -> Iterator[Violation | Evidence]:
     """The site's venue is one the source allows, or a current permission is recorded."""
     if ctx.venue in params.venues:
+        yield Evidence(SITE_CONFIGURATION, f"venue: {ctx.venue.value}", "the site's venue is allowed")
         return
     permission = ctx.facts.permission
     if permission is not None and (permission.expires is None or permission.expires >= ctx.today):
+        yield _permission_evidence(permission)
         return
     source = ctx.publisher.display_name if ctx.publisher else "The source"
     allowed = ", ".join(venue.value for venue in params.venues)
@@ -46,11 +52,21 @@ def venue_permitted(ctx: CheckContext, params: VenueParams) -> Iterator[Violatio
     )
 
 
+def _permission_evidence(permission: Permission) -> Evidence:
+    reference = permission.reference or "recorded"
+    until = f"expires {permission.expires.isoformat()}" if permission.expires else "no expiry"
+    granted = f", granted by {permission.granted_by}" if permission.granted_by else ""
+    return Evidence(permission.location, f"permission: {reference}", f"{until}{granted}")
+
+
 @check("permission-current", NoParams, [Category.PERMISSION_EXPIRED])
-def permission_current(ctx: CheckContext, params: NoParams) -> Iterator[Violation]:
+def permission_current(ctx: CheckContext, params: NoParams) -> Iterator[Violation | Evidence]:
     """A recorded permission has not expired."""
     permission = ctx.facts.permission
-    if permission is None or permission.expires is None or permission.expires >= ctx.today:
+    if permission is None:
+        return
+    if permission.expires is None or permission.expires >= ctx.today:
+        yield _permission_evidence(permission)
         return
     granted = f" granted by {permission.granted_by}" if permission.granted_by else ""
     reference = f" ({permission.reference})" if permission.reference else ""
@@ -63,8 +79,12 @@ def permission_current(ctx: CheckContext, params: NoParams) -> Iterator[Violatio
 
 
 @check("no-modification", NoParams, [Category.MODIFICATION_NOT_ALLOWED])
-def no_modification(ctx: CheckContext, params: NoParams) -> Iterator[Violation]:
+def no_modification(ctx: CheckContext, params: NoParams) -> Iterator[Violation | Evidence]:
     """The article is not marked as modified when the source forbids changes."""
+    if ctx.facts.modified is False and ctx.facts.modified_location is not None:
+        field = next((f for f in ctx.article.fields if f.location == ctx.facts.modified_location), None)
+        text = f"{field.key}: {field.value}" if field else "modified: false"
+        yield Evidence(ctx.facts.modified_location, text, "marked as unmodified")
     if ctx.facts.modified is not True:
         return
     source = ctx.publisher.display_name if ctx.publisher else "the source's licence"
