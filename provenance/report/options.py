@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 from provenance.model import Report
+from provenance.report.rule_info import RuleInfo
 
 
 @dataclass(frozen=True, slots=True)
 class RenderOptions:
-    """Presentation switches. `color` asks for ANSI styling; machine formats ignore it."""
+    """Presentation switches. `color` asks for ANSI styling; machine formats ignore it.
+
+    `rules` documents the rules of the run (SARIF rule descriptors, JUnit suite names); a
+    formatter falls back on what a finding says when its rule is missing.
+    """
 
     color: bool = False
+    rules: Mapping[str, RuleInfo] = field(default_factory=dict)
 
 
 Formatter = Callable[[Report, RenderOptions], str]
