@@ -5,7 +5,7 @@ Importing this package registers every check in `REGISTRY` (name -> `CheckSpec`)
 
 from __future__ import annotations
 
-from provenance.checks import chain, credit, diagnostics, links, markup, notices, venue
+from provenance.checks import chain, credit, diagnostics, links, markup, notices, suppressions, venue
 from provenance.checks.base import (
     REGISTRY,
     CheckContext,
@@ -32,5 +32,6 @@ __all__ = [
     "links",
     "markup",
     "notices",
+    "suppressions",
     "venue",
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from provenance.model import ArticleSummary, Finding, Report
+from provenance.model import ArticleSummary, Finding, Report, Suppression
 from provenance.report.options import RenderOptions
 
 SCHEMA_VERSION = 1
@@ -45,6 +45,19 @@ def finding_document(finding: Finding) -> dict[str, Any]:
         "evidence": finding.evidence,
         "fix": finding.fix,
         "fingerprint": finding.fingerprint,
+        "suppression": suppression_document(finding.suppression),
+    }
+
+
+def suppression_document(suppression: Suppression | None) -> dict[str, Any] | None:
+    """Why a finding does not count (null for an active finding)."""
+    if suppression is None:
+        return None
+    return {
+        "kind": suppression.kind.value,
+        "reason": suppression.reason,
+        "source": suppression.source,
+        "expires": suppression.expires.isoformat() if suppression.expires else None,
     }
 
 

@@ -31,9 +31,15 @@ _CONTROL_ESCAPES = {
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    """Every finding in sorted order, a blank line between them, then the summary line."""
-    blocks = [_finding_block(f, options.color) for f in sorted(report.findings, key=lambda f: f.sort_key)]
-    return "".join(block + "\n" for block in blocks) + summary_line(report, options.color) + "\n"
+    """Every active finding in sorted order, a blank line between them, then the summary line.
+
+    Suppressed findings are not listed, only counted after the summary (``; 3 suppressed``);
+    the JSON report lists them with their suppression.
+    """
+    blocks = [_finding_block(f, options.color) for f in sorted(report.active, key=lambda f: f.sort_key)]
+    suppressed = report.counts["suppressed"]
+    summary = summary_line(report, options.color) + (f"; {suppressed} suppressed" if suppressed else "")
+    return "".join(block + "\n" for block in blocks) + summary + "\n"
 
 
 def summary_line(report: Report, color: bool = False) -> str:

@@ -7,8 +7,9 @@ provenance.rules.schema`), and a test fails when the two drift apart.
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -117,6 +118,24 @@ class Site(Strict):
     venue: Venue
 
 
+class IgnoreEntry(Strict):
+    """A suppression for every file matching `paths`: the rules it covers, why, until when."""
+
+    paths: list[str] = Field(
+        min_length=1, description="gitignore-style patterns, relative to the configuration file's folder."
+    )
+    rules: list[Annotated[str, Field(pattern=RULE_ID_PATTERN)]] = Field(
+        min_length=1, description="Rule ids to suppress; `*` is not allowed."
+    )
+    reason: str = Field(
+        min_length=1, pattern=r"\S", description="Why the exception is acceptable (mandatory)."
+    )
+    expires: dt.date | None = Field(
+        default=None,
+        description="YYYY-MM-DD; after this date the entry no longer suppresses and is reported.",
+    )
+
+
 class SiteConfig(Strict):
     """The `.provenance.yaml` file of a content repository."""
 
@@ -135,3 +154,6 @@ class SiteConfig(Strict):
     )
     severity: dict[str, SeverityOverride] = Field(default_factory=dict)
     max_file_size: int = Field(default=5_000_000, gt=0, description="Bytes; larger files are reported.")
+    ignore: list[IgnoreEntry] = Field(
+        default_factory=list, description="Suppressions by path glob, each with a mandatory reason."
+    )
