@@ -96,9 +96,11 @@ def test_text_report_matches_golden() -> None:
 
 
 def tree_state(root: Path) -> dict[str, tuple[str, int, int]]:
-    """Every file's content hash, mode and mtime."""
+    """Every file's content hash, mode and mtime (the result cache, check's own folder, aside)."""
     state = {}
     for path in sorted(root.rglob("*")):
+        if ".provenance-cache" in path.relative_to(root).parts:
+            continue
         info = path.lstat()
         digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
         state[path.relative_to(root).as_posix()] = (digest, info.st_mode, info.st_mtime_ns)
@@ -113,6 +115,7 @@ def test_check_never_writes_to_the_content_it_reads(tmp_path: Path, fmt: str) ->
     run = provenance("check", ".", "--format", fmt, cwd=site)
     assert run.returncode == 1
     assert tree_state(site) == before
+    assert (site / ".provenance-cache" / ".gitignore").read_text() == "*\n"
 
 
 def test_readme_documents_every_category_and_builtin_rule() -> None:

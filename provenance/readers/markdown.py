@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from provenance.model import Document, Embed, Link, Location, TextLine
 from provenance.readers.html_scan import HtmlScanner, shorten, tag_attributes
-from provenance.readers.mdparser import PARSER
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 _DEFINITION = re.compile(r"\[((?:[^\\\[\]]|\\.)*)\]:[ \t]*\n?[ \t]*(<[^<>\n]*>|\S+)")
 _HTML_EMBED = re.compile(r"<(img|script|iframe)\b", re.IGNORECASE)
@@ -223,6 +224,8 @@ class _Builder:
 
 def parse_markdown(body: str, body_line: int) -> Document:
     """Parse a Markdown body whose first line is file line `body_line`."""
+    from provenance.readers.mdparser import PARSER  # imported on first use: most runs parse no body
+
     builder = _Builder(body, body_line)
     tokens = PARSER.parse(body, {})
     builder.definitions(tokens)

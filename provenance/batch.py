@@ -1,0 +1,93 @@
+"""Evaluate a run's files: reuse cached results, check the rest (in parallel when it pays), cache them.
+
+This is the body of `provenance.engine.evaluate_files`. The results come in the order of the
+files, however each was obtained.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Sequence
+
+from provenance.cache import Entry, ResultCache, stamp_of
+from provenance.discover import SourceFile
+from provenance.evaluate import Evaluation, Evaluator
+from provenance.parallel import Done, FileChecker, Job, check_all
+
+
+def evaluate_sources(
+    sources: Sequence[SourceFile],
+    *,
+    declared_republished: Callable[[SourceFile], bool],
+    make_evaluator: Callable[[dt.date], Evaluator],
+    today: dt.date,
+    max_size: int,
+    cache: ResultCache | None,
+    workers: int,
+) -> list[Evaluation]:
+    """The evaluation of every source, in order; raises `CheckCrashed` for a file that crashed a check."""
+    reused: dict[int, Evaluation] = {}
+    jobs: list[Job] = []
+    entries: list[Entry | None] = []  # per job: the cached entry, if its stamp no longer matched
+    for index, source in enumerate(sources):
+        declared = declared_republished(source)
+        entry = cache.get(source.display_path) if cache is not None else None
+        if entry is not None and not entry.valid_for(declared, today):
+            entry = None
+        if entry is not None and _unchanged(source, entry):
+            reused[index] = entry.evaluation
+            continue
+        jobs.append(Job(source, declared, entry.digest if entry is not None else None))
+        entries.append(entry)
+
+    def checker() -> FileChecker:
+        return FileChecker(make_evaluator, today, max_size)
+
+    checked = iter(check_all(checker, jobs, workers) if jobs else [])
+    pending = iter(zip(jobs, entries, strict=True))
+    results = []
+    for index in range(len(sources)):
+        if index in reused:
+            results.append(reused[index])
+            continue
+        (job, entry), done = next(pending), next(checked)
+        evaluation = _result(done, entry)
+        if cache is not None:
+            _remember(cache, job, entry, done, evaluation, today)
+        results.append(evaluation)
+    if cache is not None:
+        cache.save()
+    return results
+
+
+def _unchanged(source: SourceFile, entry: Entry) -> bool:
+    """Whether the file's stat is the settled one recorded with `entry` (so its content is too)."""
+    if entry.stamp is None:
+        return False
+    try:
+        return stamp_of(os.stat(source.fs_path)) == entry.stamp
+    except OSError:
+        return False
+
+
+def _result(done: Done, entry: Entry | None) -> Evaluation:
+    if done.evaluation is not None:
+        return done.evaluation
+    if entry is None:  # a worker returns no evaluation only for content matching a cached entry
+        raise RuntimeError("a checked file came back without a result")
+    return entry.evaluation
+
+
+def _remember(
+    cache: ResultCache, job: Job, entry: Entry | None, done: Done, evaluation: Evaluation, today: dt.date
+) -> None:
+    path = job.source.display_path
+    if done.digest is None:  # unreadable: nothing to key a result on
+        return
+    if done.evaluation is None and entry is not None:  # same content: keep the result, newer stamp
+        if done.stamp != entry.stamp:
+            cache.put(path, Entry(done.digest, done.stamp, entry.declared_republished, entry.day, evaluation))
+        return
+    day = today.isoformat() if done.dated else None
+    cache.put(path, Entry(done.digest, done.stamp, job.declared_republished, day, evaluation))

@@ -1,0 +1,134 @@
+"""Check files, in worker processes when there are enough of them: read, hash, evaluate.
+
+Each process builds one `FileChecker` (its evaluator: matchers and compiled rules) and reuses it
+for every file. Workers are forked from the main process, so they inherit its rule set without
+loading it again; where fork is unavailable the files are checked in the main process. Files
+go out in chunks and results come back in the order the files were given, so a parallel run
+reports exactly what a serial one does. A small batch is checked in the main process: starting
+workers would cost more than it saves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+from provenance.cache import Stamp, settled_stamp
+from provenance.discover import SourceFile
+from provenance.evaluate import Evaluation, Evaluator
+from provenance.model import Article
+from provenance.readers import read_bytes, read_file
+from provenance.watched_date import WatchedDate
+
+MIN_FILES_PER_WORKER = 48  # below this a worker costs more (start-up, pickling) than it saves
+MAX_CHUNK = 128
+
+
+class CheckCrashed(RuntimeError):
+    """Checking one file raised (a bug); the original exception is the `__cause__`."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(f"internal error while checking {path}")
+        self.path = path
+
+
+@dataclass(frozen=True)
+class Job:
+    source: SourceFile
+    declared_republished: bool
+    known_digest: str | None = None  # the cached result's digest: if the bytes still match, skip
+
+
+@dataclass(frozen=True)
+class Done:
+    """What checking one file produced."""
+
+    digest: str | None  # SHA-256 of the bytes; None when they could not be read (not cacheable)
+    stamp: Stamp | None  # the file's settled stat, taken before reading it
+    evaluation: Evaluation | None  # None when the digest is `known_digest`: the cached result stands
+    dated: bool = False  # the evaluation looked at today's date
+    crashed: bool = False  # raised in a worker: checked again in the main process to report it
+
+
+class FileChecker:
+    """Reads and evaluates files with one evaluator, built once per process."""
+
+    def __init__(self, make_evaluator: Callable[[dt.date], Evaluator], today: dt.date, max_size: int) -> None:
+        self._today = WatchedDate.of(today)
+        self._evaluator = make_evaluator(self._today)
+        self._max_size = max_size
+
+    def check(self, job: Job) -> Done:
+        """Read, hash and (unless unchanged) evaluate one file; raises `CheckCrashed` on a bug."""
+        source = job.source
+        try:
+            stat = os.stat(source.fs_path)
+            with open(source.fs_path, "rb") as handle:
+                data: bytes | None = handle.read(self._max_size + 1)
+        except OSError:
+            stat, data = None, None
+        try:
+            if data is None or len(data) > self._max_size:  # let the reader describe the problem
+                article = read_file(source.fs_path, source.display_path, max_size=self._max_size)
+                return Done(None, None, self._evaluate(article, job))
+            digest = hashlib.sha256(data).hexdigest()
+            stamp = settled_stamp(stat, time.time_ns()) if stat is not None else None
+            if digest == job.known_digest:
+                return Done(digest, stamp, None)
+            evaluation = self._evaluate(read_bytes(source.display_path, data), job)
+            return Done(digest, stamp, evaluation, dated=self._today.looked_at)
+        except Exception as exc:
+            raise CheckCrashed(source.display_path) from exc
+
+    def _evaluate(self, article: Article, job: Job) -> Evaluation:
+        self._today.forget()
+        return self._evaluator.evaluate(article, declared_republished=job.declared_republished)
+
+
+def check_all(checker: Callable[[], FileChecker], jobs: Sequence[Job], workers: int) -> list[Done]:
+    """Check every job, in `workers` processes when it pays; results in the order of `jobs`."""
+    workers = min(workers, len(jobs) // MIN_FILES_PER_WORKER)
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        serial = checker()
+        return [serial.check(job) for job in jobs]
+    main = checker()
+    chunk = max(8, min(MAX_CHUNK, len(jobs) // (workers * 8) or 1))
+    chunks = [list(jobs[start : start + chunk]) for start in range(0, len(jobs), chunk)]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_adopt, initargs=(main,)) as pool:
+        results = [done for batch in pool.map(_check_chunk, chunks) for done in batch]
+    return [main.check(job) if done.crashed else done for job, done in zip(jobs, results, strict=True)]
+
+
+def default_workers() -> int:
+    """One worker per CPU this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+_WORKER: FileChecker | None = None
+
+
+def _adopt(checker: FileChecker) -> None:
+    """Worker initializer: keep the checker inherited from the main process."""
+    global _WORKER
+    _WORKER = checker
+
+
+def _check_chunk(jobs: list[Job]) -> list[Done]:
+    assert _WORKER is not None, "worker used before its initializer ran"
+    results = []
+    for job in jobs:
+        try:
+            results.append(_WORKER.check(job))
+        except CheckCrashed:  # the main process checks it again and reports the real error
+            results.append(Done(None, None, None, crashed=True))
+    return results

@@ -1,0 +1,286 @@
+"""The result cache: reused only while content, rules, config, tool and (if it matters) day are unchanged."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+import zlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from speed_site import make_site
+
+from provenance import cache as cache_module
+from provenance import parallel
+from provenance.cache import CACHE_FOLDER, ResultCache
+from provenance.cache_codec import decode_evaluation, encode_evaluation
+from provenance.engine import CheckOptions, CheckResult, run_check
+from provenance.report import json_format
+from provenance.report.options import RenderOptions
+from provenance.watched_date import WatchedDate
+
+TODAY = dt.date(2026, 11, 27)
+
+
+@pytest.fixture
+def evaluated(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The display paths of the files actually evaluated (not taken from the cache), in order."""
+    seen: list[str] = []
+    original = parallel.FileChecker._evaluate
+
+    def spy(self: parallel.FileChecker, article: Any, job: parallel.Job) -> Any:
+        seen.append(job.source.display_path)
+        return original(self, article, job)
+
+    monkeypatch.setattr(parallel.FileChecker, "_evaluate", spy)
+    return seen
+
+
+@pytest.fixture
+def settled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Treat files as settled at once (tests cannot wait for the racy window to pass)."""
+    monkeypatch.setattr(cache_module, "RACY_SECONDS", 0)
+
+
+def check(site: Path, *, today: dt.date = TODAY, use_cache: bool = True) -> CheckResult:
+    return run_check([site], cwd=site, options=CheckOptions(today=today, jobs=1, use_cache=use_cache))
+
+
+def as_json(result: CheckResult) -> str:
+    return json_format.render(result.report, RenderOptions())
+
+
+def cache_file(site: Path) -> Path:
+    [path] = (site / CACHE_FOLDER).glob("results-*.jsonl")
+    return path
+
+
+def test_a_second_run_reuses_every_result_and_reports_the_same(
+    tmp_path: Path, evaluated: list[str], settled: None
+) -> None:
+    site = make_site(tmp_path, 9)
+    first = check(site)
+    assert len(evaluated) == 9
+    second = check(site)
+    assert len(evaluated) == 9  # nothing evaluated again
+    assert second.report == first.report
+    assert as_json(second) == as_json(check(site, use_cache=False))
+
+
+def test_a_file_is_read_again_until_it_has_settled(tmp_path: Path, evaluated: list[str]) -> None:
+    site = make_site(tmp_path, 3)
+    check(site)
+    check(site)  # stamps not trusted yet: files are read and hashed, but not evaluated again
+    assert len(evaluated) == 3
+
+
+def test_an_edited_file_is_evaluated_again(tmp_path: Path, evaluated: list[str], settled: None) -> None:
+    site = make_site(tmp_path, 6)
+    check(site)
+    edited = site / "content" / "2001" / "story-1.md"
+    edited.write_text(edited.read_text().replace("(#)", "(https://www.globalresearch.ca/story-1/5000001)"))
+    evaluated.clear()
+    second = check(site)
+    assert evaluated == ["content/2001/story-1.md"]
+    assert as_json(second) == as_json(check(site, use_cache=False))
+    assert not [
+        f for f in second.report.findings if f.path == "content/2001/story-1.md" and f.rule == "GR-LINK"
+    ]
+
+
+def test_same_content_with_a_new_stamp_is_not_evaluated_again(
+    tmp_path: Path, evaluated: list[str], settled: None
+) -> None:
+    site = make_site(tmp_path, 3)
+    check(site)
+    touched = site / "content" / "2001" / "story-1.md"
+    os.utime(touched, ns=(1_000_000_000, 1_000_000_000))
+    evaluated.clear()
+    check(site)
+    assert evaluated == []  # read and hashed: same digest, the cached result stands
+
+
+def test_a_rule_change_invalidates_every_result(tmp_path: Path, evaluated: list[str], settled: None) -> None:
+    site = make_site(tmp_path, 4)
+    check(site)
+    config = site / ".provenance.yaml"
+    config.write_text(config.read_text() + "severity:\n  GR-LINK: warning\n")
+    evaluated.clear()
+    second = check(site)
+    assert len(evaluated) == 4
+    assert {f.severity.value for f in second.report.findings if f.rule == "GR-LINK"} == {"warning"}
+
+
+def test_a_local_pack_change_invalidates_every_result(
+    tmp_path: Path, evaluated: list[str], settled: None
+) -> None:
+    site = make_site(tmp_path, 3)
+    pack = site / "policies" / "local.yaml"
+    pack.parent.mkdir()
+    pack.write_text("id: local\nname: Local\nextends: global-research\ndisable: []\n")
+    config = site / ".provenance.yaml"
+    config.write_text(config.read_text() + "policies: [policies]\n")
+    check(site)
+    pack.write_text("id: local\nname: Local\nextends: global-research\ndisable: [GR-LINK]\n")
+    evaluated.clear()
+    second = check(site)
+    assert len(evaluated) == 3
+    assert as_json(second) == as_json(check(site, use_cache=False))
+
+
+@pytest.mark.parametrize("part", ["__version__", "code_fingerprint"])
+def test_a_new_tool_version_or_code_invalidates_every_result(
+    tmp_path: Path, evaluated: list[str], settled: None, monkeypatch: pytest.MonkeyPatch, part: str
+) -> None:
+    site = make_site(tmp_path, 3)
+    check(site)
+    if part == "__version__":
+        monkeypatch.setattr(cache_module, "__version__", "99.0.0")
+    else:
+        monkeypatch.setattr(cache_module, "code_fingerprint", lambda: "edited")
+    evaluated.clear()
+    check(site)
+    assert len(evaluated) == 3
+    assert len(list((site / CACHE_FOLDER).glob("results-*.jsonl"))) == 2
+
+
+def test_a_result_that_looked_at_the_date_is_valid_that_day_only(
+    tmp_path: Path, evaluated: list[str], settled: None
+) -> None:
+    site = make_site(tmp_path, 3, expires="2026-06-30")
+    before = check(site, today=dt.date(2026, 6, 30))
+    assert not [f for f in before.report.findings if f.rule == "CORE-PERMISSION-EXPIRED"]
+    evaluated.clear()
+    after = check(site, today=dt.date(2026, 7, 1))
+    assert evaluated == ["content/print.md"]  # the others never looked at the date
+    assert [f.path for f in after.report.findings if f.rule == "CORE-PERMISSION-EXPIRED"] == [
+        "content/print.md"
+    ]
+    assert as_json(after) == as_json(check(site, today=dt.date(2026, 7, 1), use_cache=False))
+
+
+def test_a_garbled_or_truncated_cache_is_never_trusted(
+    tmp_path: Path, evaluated: list[str], settled: None
+) -> None:
+    site = make_site(tmp_path, 6)
+    expected = as_json(check(site))
+    path = cache_file(site)
+    lines = path.read_text().splitlines(keepends=True)
+    lines[2] = lines[2].replace("GR-LINK", "GR-XINK", 1)  # same length, wrong checksum
+    path.write_text("".join(lines)[:-40])  # and the last line torn
+    evaluated.clear()
+    assert as_json(check(site)) == expected
+    assert len(evaluated) == 2
+    evaluated.clear()
+    assert as_json(check(site)) == expected  # rebuilt: now all reused
+    assert evaluated == []
+
+
+@pytest.mark.parametrize("header", ["", "garbage\n", "provenance-cache 0 x\n"])
+def test_a_cache_with_a_foreign_header_is_rewritten(tmp_path: Path, header: str, settled: None) -> None:
+    site = make_site(tmp_path, 3)
+    expected = as_json(check(site))
+    path = cache_file(site)
+    body = path.read_text().split("\n", 1)[1]
+    path.write_text(header + body)
+    assert as_json(check(site)) == expected
+    assert path.read_text().startswith("provenance-cache 1 ")
+
+
+def test_entries_with_a_valid_checksum_but_a_wrong_shape_are_ignored(tmp_path: Path, settled: None) -> None:
+    site = make_site(tmp_path, 3)
+    check(site)
+    path = cache_file(site)
+    body = '"content/2001/story-1.md"\t["x",null,false,null,[[],["too","short"]]]'
+    with path.open("a") as handle:  # a later line replaces the earlier one for the same path
+        handle.write(f"{zlib.crc32(body.encode()):08x} {body}\n")
+    cache = ResultCache(path.parent, path.read_text().split()[2])
+    assert cache.get("content/2001/story-1.md") is None
+    assert cache.get("content/2002/story-2.md") is not None
+
+
+def test_two_runs_writing_at_once_both_report_correctly(tmp_path: Path) -> None:
+    site = make_site(tmp_path, 120)
+    expected = as_json(check(site, use_cache=False))
+    command = [sys.executable, "-m", "provenance", "check", ".", "--format", "json", "--jobs", "1"]
+    for _ in range(2):  # the first round creates the cache, the second appends to it
+        runs = [subprocess.Popen(command, cwd=site, stdout=subprocess.PIPE, text=True) for _ in range(2)]
+        outputs = [run.communicate()[0] for run in runs]
+        assert outputs == [expected, expected]
+        for i in range(3):  # three edits: both runs of the next round append their entries
+            target = site / "content" / f"{2000 + i % 7}" / f"story-{i}.md"
+            target.write_text(target.read_text() + "\n")
+        expected = as_json(check(site, use_cache=False))
+    path = cache_file(site)
+    cache = ResultCache(path.parent, path.read_text().split()[2])
+    assert all(cache.get(article.path) is not None for article in check(site).report.articles)
+    assert as_json(check(site)) == expected
+
+
+def test_no_cache_writes_nothing(tmp_path: Path) -> None:
+    site = make_site(tmp_path, 2)
+    check(site, use_cache=False)
+    assert not (site / CACHE_FOLDER).exists()
+
+
+def test_the_cache_folder_ignores_itself(tmp_path: Path) -> None:
+    site = make_site(tmp_path, 2)
+    check(site)
+    assert (site / CACHE_FOLDER / ".gitignore").read_text() == "*\n"
+    assert (
+        (site / CACHE_FOLDER / "CACHEDIR.TAG")
+        .read_text()
+        .startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    )
+
+
+def test_an_unreadable_file_is_not_cached(tmp_path: Path, evaluated: list[str], settled: None) -> None:
+    site = make_site(tmp_path, 2)
+    big = site / "content" / "big.md"
+    big.write_text("---\ntitle: big\n---\n" + "x" * 2000)
+    config = site / ".provenance.yaml"
+    config.write_text(config.read_text() + "max_file_size: 1000\n")
+    check(site)
+    evaluated.clear()
+    second = check(site)
+    assert evaluated == ["content/big.md"]
+    assert [f.category.value for f in second.report.findings if f.path == "content/big.md"] == [
+        "file-unreadable"
+    ]
+
+
+def test_the_codec_round_trips_a_full_evaluation(tmp_path: Path) -> None:
+    site = make_site(tmp_path, 3, expires="2026-01-01")
+    report = check(site, use_cache=False).report
+    from provenance.evaluate import Evaluation
+
+    for summary in report.articles:
+        findings = tuple(f for f in report.findings if f.path == summary.path)
+        evaluation = Evaluation(findings, summary)
+        assert decode_evaluation(json.loads(json.dumps(encode_evaluation(evaluation)))) == evaluation
+    assert any(s.permission is not None for s in report.articles)
+
+
+def test_a_watched_date_notices_every_use() -> None:
+    day = dt.date(2026, 7, 1)
+    watched = WatchedDate.of(day)
+    assert watched.looked_at is False
+    for use in (
+        lambda w: dt.date(2026, 6, 30) < w,
+        lambda w: w >= day,
+        lambda w: w == day,
+        lambda w: w.isoformat(),
+        lambda w: w.year,
+        lambda w: day - w,
+        lambda w: hash(w),
+        lambda w: f"{w}",
+    ):
+        watched.forget()
+        use(watched)
+        assert watched.looked_at is True
+    assert watched == day and hash(watched) == hash(day) and day - watched == dt.timedelta(0)
+    assert dt.date(2026, 6, 30) < watched <= day

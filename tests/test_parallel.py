@@ -1,0 +1,77 @@
+"""Parallel runs report exactly what serial runs do, and small runs stay in one process."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from speed_site import make_site
+
+from provenance import parallel
+from provenance.engine import ArticleCrashed, CheckOptions, run_check
+from provenance.evaluate import Evaluator
+from provenance.parallel import Done, Job, check_all
+from provenance.report import json_format
+from provenance.report.options import RenderOptions
+
+TODAY = dt.date(2026, 11, 27)
+
+
+def report_json(site: Path, jobs: int) -> str:
+    options = CheckOptions(today=TODAY, jobs=jobs, use_cache=False)
+    return json_format.render(run_check([site], cwd=site, options=options).report, RenderOptions())
+
+
+def test_a_parallel_run_equals_a_serial_one(tmp_path: Path) -> None:
+    site = make_site(tmp_path, 150, expires="2026-01-01")
+    serial = report_json(site, 1)
+    assert report_json(site, 3) == serial
+    assert '"files": 151' in serial
+
+
+class PidChecker:
+    """Stands in for a `FileChecker`: answers with the process that did the work."""
+
+    def check(self, job: Job) -> Done:
+        return Done(f"{os.getpid()}:{job.source.display_path}", None, None)
+
+
+def jobs(count: int) -> list[Job]:
+    from provenance.discover import SourceFile
+
+    return [Job(SourceFile(Path(f"{i}.md"), f"{i}.md", f"{i}.md"), False) for i in range(count)]
+
+
+def test_results_come_back_in_order_from_several_processes() -> None:
+    work = jobs(200)
+    results = check_all(PidChecker, work, workers=2)  # type: ignore[arg-type]
+    assert [d.digest.split(":")[1] for d in results if d.digest] == [j.source.display_path for j in work]
+    assert os.getpid() not in {int(d.digest.split(":")[0]) for d in results if d.digest}
+
+
+@pytest.mark.parametrize(("count", "workers"), [(parallel.MIN_FILES_PER_WORKER * 2 - 1, 8), (500, 1)])
+def test_a_small_batch_or_one_worker_stays_in_process(count: int, workers: int) -> None:
+    results = check_all(PidChecker, jobs(count), workers=workers)  # type: ignore[arg-type]
+    assert {int(d.digest.split(":")[0]) for d in results if d.digest} == {os.getpid()}
+
+
+@pytest.mark.parametrize("jobs_option", [1, 2])
+def test_a_crash_names_the_file_and_keeps_its_cause(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs_option: int
+) -> None:
+    site = make_site(tmp_path, 120)
+    original = Evaluator.evaluate
+
+    def flaky(self: Evaluator, article: Any, **kwargs: Any) -> Any:
+        if article.path == "content/2004/story-67.md":
+            raise ZeroDivisionError("boom")
+        return original(self, article, **kwargs)
+
+    monkeypatch.setattr(Evaluator, "evaluate", flaky)
+    with pytest.raises(ArticleCrashed) as crash:
+        run_check([site], cwd=site, options=CheckOptions(today=TODAY, jobs=jobs_option, use_cache=False))
+    assert crash.value.path == "content/2004/story-67.md"
+    assert isinstance(crash.value.__cause__, ZeroDivisionError)
