@@ -17,13 +17,26 @@ from pathlib import Path
 import click
 
 from provenance import __version__
+from provenance.cli_adoption import USAGE_ERRORS, adoption_options, adoption_settings
+from provenance.cli_lazy import LazyGroup
+from provenance.cli_outputs import (
+    OutputSpec,
+    OutputSpecType,
+    append_step_summary,
+    plan_outputs,
+    render_outputs,
+    step_summary,
+)
+from provenance.cli_speed import speed_options, speed_settings
 from provenance.engine import CheckOptions, load_rules_for, run_check
 from provenance.model import Report, Severity
-from provenance.report import DEFAULT_FORMAT, FORMATTERS, RenderOptions
+from provenance.report import DEFAULT_FORMAT, FORMATTERS
 from provenance.report.rule_docs import RULE_LIST_FORMATTERS, explain_rule
+from provenance.report.rule_info import rule_catalogue
 from provenance.rule_examples import failing_examples
 from provenance.rules.errors import RuleErrors
 from provenance.rules.loader import validate_pack_files
+from provenance.shard import Shard
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -39,7 +52,15 @@ _CONFIG_OPTION = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=LazyGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    lazy_subcommands={  # imported only when used: start-up stays small
+        "init": "provenance.cli_init:init",
+        "audit": "provenance.cli_audit:audit",
+        "merge": "provenance.cli_merge:merge",
+    },
+)
 @click.version_option(__version__, prog_name="provenance", message="%(prog)s %(version)s")
 def main() -> None:
     """Check that republished articles credit, link and license their sources as required."""
@@ -48,13 +69,18 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option(
-    "--format", "format_name", type=click.Choice(list(FORMATTERS)), default=DEFAULT_FORMAT, show_default=True
+    "--format",
+    "formats",
+    type=OutputSpecType(),
+    multiple=True,
+    help=f"Output format NAME ({', '.join(FORMATTERS)}; default {DEFAULT_FORMAT}), or NAME:PATH to write"
+    " it to a file. Repeatable; at most one format goes to standard output.",
 )
 @click.option(
     "--output",
     "-o",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report to this file (replaced only once complete) instead of standard output.",
+    help="Write the format that has no PATH to this file (replaced only once complete) instead of stdout.",
 )
 @click.option(
     "--fail-on",
@@ -64,20 +90,42 @@ def main() -> None:
     help="Exit with 1 when a finding has this severity or a higher one.",
 )
 @_CONFIG_OPTION
+@adoption_options
+@speed_options
 def check(
-    paths: tuple[Path, ...], format_name: str, output: Path | None, fail_on: str, config: Path | None
+    paths: tuple[Path, ...],
+    formats: tuple[OutputSpec, ...],
+    output: Path | None,
+    fail_on: str,
+    config: Path | None,
+    baseline: Path | None,
+    baseline_write: Path | None,
+    changed_since: str | None,
+    staged: bool,
+    jobs: int | None,
+    no_cache: bool,
+    shard: Shard | None,
 ) -> None:
     """Check the articles under PATHS (default: the current folder)."""
-    color = output is None and _stdout_wants_color()
+    plan = plan_outputs(formats, output)
+    color = any(spec.path is None for spec in plan) and _stdout_wants_color()
     with _exit_codes():
-        result = run_check(paths or (Path("."),), cwd=Path.cwd(), options=CheckOptions(config_path=config))
+        settings = adoption_settings(baseline, baseline_write, changed_since, staged)
+        options = CheckOptions(config_path=config, **settings, **speed_settings(jobs, no_cache, shard))
+        result = run_check(paths or (Path("."),), cwd=Path.cwd(), options=options)
         for notice in result.notices:
             click.echo(f"provenance: {notice}", err=True)
-        rendered = FORMATTERS[format_name](result.report, RenderOptions(color=color))
-    if output is None:
-        click.echo(rendered, nl=False, color=color)
-    else:
-        _write_or_exit(output, rendered)
+        rules_info = rule_catalogue(result.rulesets)
+        rendered = render_outputs(plan, result.report, color=color, rules=rules_info)
+        summary = step_summary(plan, result.report, os.environ, rules_info)
+    for item in rendered:
+        if item.spec.path is not None:
+            _write_or_exit(item.spec.path, item.text)
+    for item in rendered:
+        if item.spec.path is None:
+            click.echo(item.text, nl=False, color=color)
+    if summary is not None:
+        append_step_summary(*summary)
     sys.exit(exit_code(result.report, FAIL_ON[fail_on]))
 
 
@@ -143,6 +191,9 @@ def _exit_codes() -> Iterator[None]:
         yield
     except (click.ClickException, click.exceptions.Exit, click.Abort):
         raise
+    except USAGE_ERRORS as exc:
+        click.echo(f"provenance: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
     except RuleErrors as exc:
         messages = [str(error) for error in exc.errors] or [str(exc)]
         for message in messages:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +11,10 @@ from pathlib import Path
 import pathspec
 
 from provenance import __version__
+from provenance.baseline import settle
+from provenance.batch import evaluate_sources
+from provenance.cache import CACHE_FOLDER, ResultCache, run_key
+from provenance.changes import ChangeRequest, changed_files, select_files
 from provenance.config import default_config, find_config, load_config
 from provenance.discover import Skipped, SourceFile, discover
 from provenance.evaluate import Evaluation, Evaluator
@@ -23,10 +28,13 @@ from provenance.model import (
     Format,
     Report,
 )
-from provenance.readers import SUFFIXES, format_for, read_file
+from provenance.parallel import CheckCrashed, default_workers
+from provenance.readers import SUFFIXES, format_for
 from provenance.rules.loader import load_ruleset
 from provenance.rules.models import SiteConfig
 from provenance.rules.ruleset import RuleSet
+from provenance.shard import Shard, shard_selection
+from provenance.suppress.site import SiteIgnores
 
 
 class ArticleCrashed(RuntimeError):
@@ -41,12 +49,19 @@ class ArticleCrashed(RuntimeError):
 class CheckOptions:
     config_path: Path | None = None
     today: dt.date | None = None
+    baseline: Path | None = None  # suppress the findings recorded in this baseline file
+    baseline_write: Path | None = None  # record the active findings in this baseline file
+    changes: ChangeRequest | None = None  # check only the files git reports changed
+    jobs: int | None = None  # worker processes; None: one per CPU (small runs stay in-process)
+    use_cache: bool = True  # reuse and record results in <root>/.provenance-cache/
+    shard: Shard | None = None  # check only this deterministic share of the files
 
 
 @dataclass(frozen=True)
 class CheckResult:
     report: Report
     notices: tuple[str, ...]
+    rulesets: tuple[RuleSet, ...] = ()  # the effective rule sets used, one per configuration
 
 
 @dataclass(frozen=True)
@@ -88,6 +103,7 @@ def load_rules_for(cwd: Path, config_path: Path | None) -> RuleSet:
 def run_check(paths: Sequence[Path], *, cwd: Path, options: CheckOptions) -> CheckResult:
     """Check every supported file under `paths` and return the report with any notices."""
     today = options.today or dt.date.today()
+    changed = changed_files(cwd, options.changes) if options.changes is not None else None
     targets = [p if p.is_absolute() else cwd / p for p in paths] or [cwd]
     groups: dict[Path | None, list[Path]] = {}
     for target in targets:
@@ -96,14 +112,16 @@ def run_check(paths: Sequence[Path], *, cwd: Path, options: CheckOptions) -> Che
     notices: list[str] = []
     findings: list[Finding] = []
     summaries: list[ArticleSummary] = []
+    rulesets: list[RuleSet] = []
     for config_path, group in groups.items():
         setup = _setup(config_path, group[0])
+        rulesets.append(setup.ruleset)
         if config_path is None:
             notices.append(
                 f"no .provenance.yaml found; assuming venue '{setup.config.site.venue.value}'"
                 " (run in a folder with a .provenance.yaml to set it)"
             )
-        files, skipped = discover(
+        found = discover(
             group,
             root=setup.root,
             cwd=cwd,
@@ -111,30 +129,79 @@ def run_check(paths: Sequence[Path], *, cwd: Path, options: CheckOptions) -> Che
             exclude=setup.config.exclude,
             suffixes=SUFFIXES,
         )
-        for evaluation in evaluate_files(setup, files, skipped, today):
-            findings.extend(evaluation.findings)
+        selection = select_files(
+            changed,
+            found,
+            cwd=cwd,
+            root=setup.root,
+            targets=group,
+            config_path=config_path,
+            config=setup.config,
+        )
+        selection = shard_selection(selection, options.shard)
+        ignores = SiteIgnores(
+            setup.config, config_path=config_path, cwd=cwd, ruleset=setup.ruleset, today=today
+        )
+        evaluations = evaluate_files(
+            setup, selection.files, selection.skipped, today, jobs=options.jobs, use_cache=options.use_cache
+        )
+        for evaluation in evaluations:
+            findings.extend(ignores.apply(evaluation.findings, selection.relative(evaluation.summary.path)))
             summaries.append(evaluation.summary)
+        findings.extend(ignores.audit(complete=selection.complete))
 
     findings.sort(key=lambda f: f.sort_key)
     summaries.sort(key=lambda s: s.path)
-    return CheckResult(Report(tuple(findings), tuple(summaries), __version__), tuple(notices))
+    report, baseline_notices = settle(
+        Report(tuple(findings), tuple(summaries), __version__),
+        use=options.baseline,
+        write=options.baseline_write,
+        cwd=cwd,
+    )
+    return CheckResult(report, (*notices, *baseline_notices), tuple(rulesets))
 
 
 def evaluate_files(
-    setup: _Setup, files: Sequence[SourceFile], skipped: Sequence[Skipped], today: dt.date
+    setup: _Setup,
+    files: Sequence[SourceFile],
+    skipped: Sequence[Skipped],
+    today: dt.date,
+    *,
+    jobs: int | None = 1,
+    use_cache: bool = False,
 ) -> Iterator[Evaluation]:
-    """Read and evaluate every discovered file (and report every skipped one), in order."""
-    evaluator = Evaluator(
-        setup.ruleset, venue=setup.config.site.venue, site_url=setup.config.site.url, today=today
-    )
+    """Read and evaluate every discovered file (and report every skipped one), in order.
+
+    `jobs` worker processes (None: one per CPU); with `use_cache`, results are reused from and
+    recorded in the result cache under the root (see `provenance.cache`). Either way the
+    evaluations are exactly those of a serial, uncached run.
+    """
     republished = pathspec.GitIgnoreSpec.from_lines(setup.config.republished)
-    for source in files:
-        try:
-            article = read_file(source.fs_path, source.display_path, max_size=setup.config.max_file_size)
-            yield evaluator.evaluate(article, declared_republished=republished.match_file(source.relative))
-        except Exception as exc:  # a bug: name the file, let the CLI exit 3
-            raise ArticleCrashed(source.display_path) from exc
-    yield from map(evaluator.evaluate, map(_unreadable, skipped))
+    try:
+        yield from evaluate_sources(
+            files,
+            declared_republished=lambda source: republished.match_file(source.relative),
+            make_evaluator=functools.partial(_evaluator, setup),
+            today=today,
+            max_size=setup.config.max_file_size,
+            cache=_result_cache(setup) if use_cache else None,
+            workers=jobs or default_workers(),
+        )
+    except CheckCrashed as crash:  # a bug: name the file, let the CLI exit 3
+        raise ArticleCrashed(crash.path) from crash.__cause__
+    if skipped:
+        yield from map(_evaluator(setup, today).evaluate, map(_unreadable, skipped))
+
+
+def _evaluator(setup: _Setup, today: dt.date) -> Evaluator:
+    site = setup.config.site
+    return Evaluator(setup.ruleset, venue=site.venue, site_url=site.url, today=today)
+
+
+def _result_cache(setup: _Setup) -> ResultCache:
+    """The cache of this configuration's results, at the top of its repository."""
+    key = run_key(setup.ruleset.fingerprint, setup.config.model_dump_json())
+    return ResultCache(repository_root(setup.root) / CACHE_FOLDER, key)
 
 
 def _unreadable(skipped: Skipped) -> Article:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from provenance.checks.base import CheckContext, PublisherIdentity, Violation
 from provenance.extract import ExtractOptions, extract
 from provenance.extract.facts import Hop, Provenance
+from provenance.extract.inventory import permission_record, published_on, title_of
 from provenance.extract.links import host_of
 from provenance.matching import SourceMatcher
 from provenance.model import (
@@ -28,6 +29,7 @@ from provenance.model import (
 )
 from provenance.rules.models import AppliesTo
 from provenance.rules.ruleset import CompiledPack, CompiledRule, RuleSet
+from provenance.suppress.apply import ArticleSuppressor
 
 _TERMS_UNKNOWN = frozenset({Category.UNKNOWN_SOURCE, Category.UPSTREAM_TERMS_UNKNOWN})
 
@@ -63,6 +65,7 @@ class Evaluator:
         self._always = tuple(by_kind[AppliesTo.ALWAYS])
         self._license_packs = tuple(by_kind[AppliesTo.LICENSE])
         self._fallback = tuple(by_kind[AppliesTo.UNKNOWN_SOURCE])
+        self._suppressor = ArticleSuppressor(ruleset, venue=venue, today=today)
 
     def evaluate(self, article: Article, *, declared_republished: bool = False) -> Evaluation:
         """Findings and inventory line for `article`.
@@ -90,7 +93,7 @@ class Evaluator:
                 findings.extend(rule_findings)
                 if item.pack.applies_to is not AppliesTo.ALWAYS:
                     outcomes.append(outcome)
-        findings = list(_with_fingerprints(findings))
+        findings = list(_with_fingerprints(self._suppressor.apply(article, findings)))
         findings.sort(key=lambda f: f.sort_key)
         summary = dataclasses.replace(
             self._summary(article, facts, applied, findings), outcomes=tuple(outcomes)
@@ -175,6 +178,9 @@ class Evaluator:
             policies=tuple(a.pack.id for a in applied),
             license=facts.license,
             status=self._status(article, facts, findings),
+            title=title_of(article),
+            published=published_on(article),
+            permission=permission_record(facts.permission),
         )
 
     def _status(self, article: Article, facts: Provenance, findings: list[Finding]) -> Status:

@@ -50,6 +50,8 @@ class Category(StrEnum):
     UNKNOWN_SOURCE = "unknown-source"
     METADATA_INVALID = "metadata-invalid"
     FILE_UNREADABLE = "file-unreadable"
+    SUPPRESSION_EXPIRED = "suppression-expired"
+    SUPPRESSION_UNUSED = "suppression-unused"
 
 
 class Format(StrEnum):
@@ -264,6 +266,18 @@ class RuleOutcome:
 
 
 @dataclass(frozen=True, slots=True)
+class PermissionRecord:
+    """A permission to republish recorded with an article: who granted it, when, until when."""
+
+    reference: str | None
+    granted_by: str | None
+    granted: dt.date | None
+    expires: dt.date | None
+    scope: str | None
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleSummary:
     """The inventory line for one article in the report."""
 
@@ -275,6 +289,9 @@ class ArticleSummary:
     license: str | None
     status: Status
     outcomes: tuple[RuleOutcome, ...] = ()  # every condition of every applied policy
+    title: str | None = None  # for inventories (audit reports)
+    published: dt.date | None = None  # front matter `date` (or the page's publication date)
+    permission: PermissionRecord | None = None  # front matter `permission:`, as recorded
 
 
 @dataclass(frozen=True, slots=True)
