@@ -235,7 +235,9 @@ def test_alias_bombs_and_deep_nesting_in_config_and_packs_are_refused_fast(repo:
     with deadline(20):
         result = check()
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == f"{config}:2: /extra{'/0' * 100}: YAML nests deeper than 100 levels\n"
+    # the pointer is named when provenance's own limit trips first; PyYAML >= 6.0.4 may stop earlier
+    assert result.stderr.startswith(f"{config}:2: ")
+    assert result.stderr.endswith(": YAML nests deeper than 100 levels\n")
     write(repo / ".provenance.yaml", "site: {name: S, venue: community}\npolicies: [policies]\n")
     pack = write(repo / "policies" / "bomb.yaml", _alias_bomb(""))
     with deadline(20):

@@ -19,6 +19,7 @@ MERGE_KEY_TAG = "tag:yaml.org,2002:merge"
 # Limits no real pack or configuration comes near: past them the file is refused, not expanded
 # (an alias bomb would take hours, deep nesting would exhaust the stack).
 MAX_DEPTH = 100
+_TOO_DEEP = f"YAML nests deeper than {MAX_DEPTH} levels"
 MAX_NODES = 100_000
 
 
@@ -100,6 +101,8 @@ def load_marked(text: str, path: str) -> MarkedDocument:
 def _syntax_error(error: yaml.MarkedYAMLError, path: str) -> RuleFileError:
     mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark is not None else None
+    if "nesting depth" in (error.problem or ""):  # PyYAML >= 6.0.4 stops runaway nesting itself
+        return RuleFileError(path, line, "", _TOO_DEEP)
     parts = [part for part in (error.context, error.problem) if part]
     return RuleFileError(path, line, "", "YAML: " + ", ".join(parts))
 
@@ -120,7 +123,7 @@ class _Walker:
         self._visited += 1
         if depth > MAX_DEPTH or self._visited > MAX_NODES:
             problem = (
-                f"YAML nests deeper than {MAX_DEPTH} levels"
+                _TOO_DEEP
                 if depth > MAX_DEPTH
                 else f"YAML expands to more than {MAX_NODES:,} nodes through aliases (an alias bomb)"
             )
