@@ -127,6 +127,13 @@ def test_readme_documents_every_category_and_builtin_rule() -> None:
     assert [r.id for r in load_ruleset().rules() if f"| `{r.id}` |" not in readme] == []
 
 
+def test_readme_quickstart_runs_the_installed_command() -> None:
+    # `python3 -m provenance` from the repository root would import the source tree, where the
+    # built-in packs (top-level rules/) are not the package provenance.builtin_rules.
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "```sh\npython3 -m pip install . && provenance check examples/\n```" in readme
+
+
 def test_readme_quickstart_is_what_ci_runs() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
