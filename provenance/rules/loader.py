@@ -24,6 +24,7 @@ from provenance.rules.layering import Layered, layer
 from provenance.rules.models import SeverityOverride
 from provenance.rules.pack_file import PackFile, PlacedCondition, read_pack
 from provenance.rules.ruleset import CompiledPack, CompiledRule, RuleSet
+from provenance.rules.trusted import read_trusted_pack
 from provenance.rules.yaml_marks import load_marked
 
 BUILTIN_PACKAGE = "provenance.builtin_rules"
@@ -80,7 +81,9 @@ def _load(
     files: list[PackFile] = []
     unreadable: set[str] = set()
     for source in sources:
-        read = read_pack(source.origin, source.text, builtin=source.builtin)
+        read = (read_trusted_pack(source.origin, source.text) if source.builtin else None) or read_pack(
+            source.origin, source.text, builtin=source.builtin
+        )
         errors += read.errors
         if read.file is not None:
             files.append(read.file)

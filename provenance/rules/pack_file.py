@@ -73,10 +73,11 @@ def read_pack(origin: str, text: str, *, builtin: bool) -> PackRead:
         pack = PolicyPack.model_validate(document.data)
     except ValidationError as failure:
         return PackRead(None, pydantic_errors(document, "", failure), declared_id)
-    return _check_pack(origin, builtin, document, pack)
+    return check_pack(origin, builtin, document, pack)
 
 
-def _check_pack(origin: str, builtin: bool, document: MarkedDocument, pack: PolicyPack) -> PackRead:
+def check_pack(origin: str, builtin: bool, document: MarkedDocument, pack: PolicyPack) -> PackRead:
+    """The per-file semantic checks of a pack that passed its schema and pydantic."""
     publisher = pack.publisher
     url_patterns, errors = _compile_all(document, publisher.url_patterns if publisher else [], "url_patterns")
     signatures, signature_errors = _compile_all(

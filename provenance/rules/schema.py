@@ -12,15 +12,17 @@ from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
-from jsonschema.exceptions import ValidationError  # type: ignore[import-untyped]
 from pydantic import BaseModel
 
 from provenance.rules.errors import RuleFileError
 from provenance.rules.models import PolicyPack, SiteConfig
 from provenance.rules.yaml_marks import MarkedDocument, json_pointer
+
+if TYPE_CHECKING:  # jsonschema is imported only when a document is validated (start-up time)
+    from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
+    from jsonschema.exceptions import ValidationError  # type: ignore[import-untyped]
 
 PACK_SCHEMA = "policy-pack.schema.json"
 CONFIG_SCHEMA = "config.schema.json"
@@ -34,6 +36,8 @@ _SOURCES: dict[str, tuple[type[BaseModel], str]] = {
 
 def generate(name: str) -> dict[str, Any]:
     """The schema `name` as generated from its pydantic model."""
+    from jsonschema import Draft202012Validator
+
     model, title = _SOURCES[name]
     body = model.model_json_schema()
     body.pop("title", None)
@@ -67,6 +71,8 @@ def write_schemas(folder: Path = SCHEMA_FOLDER) -> list[Path]:
 @cache
 def validator(name: str) -> Draft202012Validator:
     """A validator for the checked-in schema `name`, built once."""
+    from jsonschema import Draft202012Validator
+
     text = resources.files("provenance").joinpath("schemas", name).read_text(encoding="utf-8")
     return Draft202012Validator(json.loads(text))
 

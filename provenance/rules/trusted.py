@@ -1,0 +1,62 @@
+"""A fast path for the built-in packs, which ship with the package and are validated by its tests.
+
+A built-in pack is parsed without recording line marks and without JSON Schema validation
+(jsonschema is then not needed at all), then checked by pydantic and the per-file semantics as
+usual. Lines are computed only if an error message asks for one. A built-in pack that shows
+any error on this path is read again through the full path, so its errors read exactly the same.
+The full path stays the reference: `rules validate` on the built-in files runs it (and a test).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from functools import cached_property
+
+import yaml
+from pydantic import ValidationError
+
+from provenance.rules.errors import RuleErrors
+from provenance.rules.models import PolicyPack
+from provenance.rules.pack_file import PackRead, check_pack
+from provenance.rules.yaml_marks import MarkedDocument, _Loader, load_marked
+
+
+class LazyLines(Mapping[str, int]):
+    """The pointer -> line map of a YAML text, computed on first use."""
+
+    def __init__(self, text: str, path: str) -> None:
+        self._text = text
+        self._path = path
+
+    @cached_property
+    def _lines(self) -> Mapping[str, int]:
+        try:
+            return load_marked(self._text, self._path).lines
+        except RuleErrors:
+            return {}
+
+    def __getitem__(self, pointer: str) -> int:
+        return self._lines[pointer]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._lines)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+
+def read_trusted_pack(origin: str, text: str) -> PackRead | None:
+    """The built-in pack read on the fast path, or None when it needs the full path."""
+    try:
+        data = yaml.load(text, Loader=_Loader)  # the libyaml safe loader (yaml_marks)
+    except yaml.YAMLError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    try:
+        pack = PolicyPack.model_validate(data)
+    except ValidationError:
+        return None
+    document = MarkedDocument(origin, data, LazyLines(text, origin))
+    read = check_pack(origin, True, document, pack)
+    return None if read.errors else read
