@@ -21,14 +21,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from provenance.atomic import replace_atomically
 from provenance.model import Finding, Report, Suppression, SuppressionKind
 
 BASELINE_VERSION = 1
@@ -151,18 +150,9 @@ def _entries(count: int) -> str:
 
 def _write(path: Path, text: str) -> None:
     """Replace `path` atomically (a temporary file beside it, then a rename)."""
-    temp_name = ""
     try:
-        fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(temp_name, 0o666 & ~mask)
-        os.replace(temp_name, path)
+        replace_atomically(path, text)
     except OSError as failure:
-        if temp_name:
-            Path(temp_name).unlink(missing_ok=True)
         raise BaselineError(
             f"cannot write baseline {path.as_posix()}: {failure.strerror or failure}"
         ) from None

@@ -37,7 +37,6 @@ import hashlib
 import itertools
 import json
 import os
-import tempfile
 import time
 import zlib
 from collections.abc import Iterable
@@ -46,6 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from provenance import __version__
+from provenance.atomic import replace_atomically
 from provenance.cache_codec import decode_evaluation, encode_evaluation
 from provenance.evaluate import Evaluation
 
@@ -171,15 +171,7 @@ class ResultCache:
                 (self.folder / name).write_text(text, encoding="utf-8")
 
     def _write_all(self, lines: Iterable[str]) -> None:
-        fd, temp_name = tempfile.mkstemp(dir=self.folder, prefix=".results-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(self._header)
-                handle.writelines(line + "\n" for line in lines)
-            os.replace(temp_name, self.path)
-        except BaseException:
-            Path(temp_name).unlink(missing_ok=True)
-            raise
+        replace_atomically(self.path, itertools.chain([self._header], (line + "\n" for line in lines)))
 
     def _append(self, lines: Iterable[str]) -> None:
         text = ("" if self._ends_cleanly else "\n") + "".join(line + "\n" for line in lines)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import difflib
 import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +16,7 @@ from pathlib import Path
 import click
 
 from provenance import __version__
+from provenance.atomic import replace_atomically
 from provenance.cli_adoption import USAGE_ERRORS, adoption_options, adoption_settings
 from provenance.cli_lazy import LazyGroup
 from provenance.cli_outputs import (
@@ -218,27 +218,7 @@ def _stdout_wants_color() -> bool:
 
 def _write_or_exit(path: Path, text: str) -> None:
     try:
-        _write_atomically(path, text)
+        replace_atomically(path, text)
     except OSError as exc:
         click.echo(f"provenance: cannot write {path}: {exc.strerror or exc}", err=True)
         sys.exit(EXIT_USAGE)
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary file beside `path`, then rename: never a partial report."""
-    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
-        temp.chmod(path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask())
-        temp.replace(path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

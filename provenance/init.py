@@ -8,12 +8,11 @@ to finish (site name and address), and always validates with `load_config`.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from provenance.atomic import replace_atomically
 from provenance.discover import discover
 from provenance.evaluate import Evaluator
 from provenance.model import Venue
@@ -107,14 +106,7 @@ def write_config(path: Path, text: str, *, force: bool) -> None:
         with path.open("x", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
         return
-    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    replace_atomically(path, text)
 
 
 def _commented(code: str, comment: str) -> str:

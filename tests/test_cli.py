@@ -283,16 +283,6 @@ def test_internal_error_in_a_formatter_exits_3(
     assert list(tmp_path.iterdir()) == []
 
 
-def test_write_failure_leaves_no_temporary_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    def fail(self: Path, target: Path) -> None:
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(Path, "replace", fail)
-    with pytest.raises(OSError):
-        cli._write_atomically(tmp_path / "report.txt", "text")
-    assert list(tmp_path.iterdir()) == []
-
-
 # --- rules commands ----------------------------------------------------------------------------
 
 
