@@ -66,7 +66,7 @@ def _unchanged(source: SourceFile, entry: Entry) -> bool:
     if entry.stamp is None:
         return False
     try:
-        return stamp_of(os.stat(source.fs_path)) == entry.stamp
+        return stamp_of(os.stat(source.path)) == entry.stamp
     except OSError:
         return False
 

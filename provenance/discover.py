@@ -24,11 +24,15 @@ SKIPPED_FOLDERS = frozenset({"node_modules"})
 GITIGNORE = ".gitignore"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceFile:
-    fs_path: Path
+    path: str  # where to open it: absolute, as reached (possibly through a symlink)
     display_path: str  # POSIX, relative to cwd when below it, else to root; printable (escaped)
     relative: str  # POSIX, relative to root, valid UTF-8: what config patterns match against
+
+    @property
+    def fs_path(self) -> Path:
+        return Path(self.path)
 
 
 @dataclass(frozen=True)
@@ -75,7 +79,7 @@ class _Walker:
         self.cwd_below_root = _relative(cwd, root)
         self.root_below_cwd = _relative(root, cwd)
         self.include = pathspec.GitIgnoreSpec.from_lines(include) if include else None
-        self.exclude = pathspec.GitIgnoreSpec.from_lines(exclude)
+        self.exclude = pathspec.GitIgnoreSpec.from_lines(exclude) if exclude else None
         self.suffixes = frozenset(suffix.lower() for suffix in suffixes)
         self.found: dict[str, tuple[tuple[bool, str], SourceFile]] = {}  # real path -> (rank, file)
         self.skipped: list[Skipped] = []
@@ -151,8 +155,11 @@ class _Walker:
 
     def _left_out(self, relative: str, chain: _Chain, filtered: bool) -> bool:
         """Whether `relative` is ignored by a `.gitignore` in `chain` or, when `filtered`, excluded."""
+        if not chain and (not filtered or self.exclude is None):
+            return False
         relative = matchable(relative)
-        return (filtered and self.exclude.match_file(relative)) or _ignored(relative, chain)
+        excluded = filtered and self.exclude is not None and self.exclude.match_file(relative)
+        return excluded or _ignored(relative, chain)
 
     def _chain_to(self, relative: str) -> _Chain:
         """The `.gitignore` files from the root down to the folder at `relative`, itself included."""
@@ -186,7 +193,7 @@ class _Walker:
         rank = (path != real, display)
         current = self.found.get(real)
         if current is None or rank < current[0]:
-            self.found[real] = (rank, SourceFile(Path(path), display, matchable(relative)))
+            self.found[real] = (rank, SourceFile(path, display, matchable(relative)))
 
     def _display(self, relative: str) -> str:
         """The display path of a file at `relative` below the root."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -176,11 +176,11 @@ def evaluate_files(
     recorded in the result cache under the root (see `provenance.cache`). Either way the
     evaluations are exactly those of a serial, uncached run.
     """
-    republished = pathspec.GitIgnoreSpec.from_lines(setup.config.republished)
+    declared = _declared_republished(setup.config.republished)
     try:
         yield from evaluate_sources(
             files,
-            declared_republished=lambda source: republished.match_file(source.relative),
+            declared_republished=declared,
             make_evaluator=functools.partial(_evaluator, setup),
             today=today,
             max_size=setup.config.max_file_size,
@@ -191,6 +191,14 @@ def evaluate_files(
         raise ArticleCrashed(crash.path) from crash.__cause__
     if skipped:
         yield from map(_evaluator(setup, today).evaluate, map(_unreadable, skipped))
+
+
+def _declared_republished(patterns: Sequence[str]) -> Callable[[SourceFile], bool]:
+    """Whether the configuration's `republished:` patterns cover a file (no patterns: never)."""
+    if not patterns:
+        return lambda source: False
+    spec = pathspec.GitIgnoreSpec.from_lines(patterns)
+    return lambda source: spec.match_file(source.relative)
 
 
 def _evaluator(setup: _Setup, today: dt.date) -> Evaluator:

@@ -68,8 +68,8 @@ class FileChecker:
         """Read, hash and (unless unchanged) evaluate one file; raises `CheckCrashed` on a bug."""
         source = job.source
         try:
-            stat = os.stat(source.fs_path)
-            with open(source.fs_path, "rb") as handle:
+            stat = os.stat(source.path)
+            with open(source.path, "rb") as handle:
                 data: bytes | None = handle.read(self._max_size + 1)
         except OSError:
             stat, data = None, None

@@ -274,7 +274,7 @@ def test_internal_error_in_a_formatter_exits_3(
     def broken(report: Report, options: RenderOptions) -> str:
         raise RuntimeError("formatter bug")
 
-    monkeypatch.setitem(FORMATTERS, "text", broken)
+    monkeypatch.setattr("provenance.report.text.render", broken)
     result, _ = invoke(["check", "-o", "report.txt"], report_with())
     assert (result.exit_code, result.stderr) == (
         3,

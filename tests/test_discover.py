@@ -99,7 +99,7 @@ def test_display_paths_relative_to_cwd_else_root(site: Path) -> None:
     found, _ = discover(
         [site / "content" / "a.md"], root=site, cwd=site, include=[], exclude=[], suffixes=SUFFIXES
     )
-    assert found == [SourceFile(site / "content" / "a.md", "content/a.md", "content/a.md")]
+    assert found == [SourceFile(str(site / "content" / "a.md"), "content/a.md", "content/a.md")]
 
 
 def test_display_paths_when_cwd_is_above_or_beside_root(site: Path, tmp_path: Path) -> None:
@@ -211,7 +211,7 @@ def test_root_symlinked_into_itself_is_a_loop(tmp_path: Path) -> None:
     files, skipped = discover(
         [Path(".")], root=tmp_path, cwd=tmp_path, include=[], exclude=[], suffixes=[".md"]
     )
-    assert files == [SourceFile(tmp_path / "." / "a" / "b" / "post.md", "a/b/post.md", "a/b/post.md")]
+    assert files == [SourceFile(str(tmp_path / "a" / "b" / "post.md"), "a/b/post.md", "a/b/post.md")]
     assert skipped == [Skipped("a/b/again", "symlink loop")]
 
 

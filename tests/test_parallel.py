@@ -42,7 +42,7 @@ class PidChecker:
 def jobs(count: int) -> list[Job]:
     from provenance.discover import SourceFile
 
-    return [Job(SourceFile(Path(f"{i}.md"), f"{i}.md", f"{i}.md"), False) for i in range(count)]
+    return [Job(SourceFile(f"{i}.md", f"{i}.md", f"{i}.md"), False) for i in range(count)]
 
 
 def test_results_come_back_in_order_from_several_processes() -> None:

@@ -11,6 +11,8 @@ Control characters from the checked files are shown escaped, so a file cannot dr
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import click
 
 from provenance.model import Finding, Report, Severity
@@ -36,15 +38,19 @@ def render(report: Report, options: RenderOptions) -> str:
     Suppressed findings are not listed, only counted after the summary (``; 3 suppressed``);
     the JSON report lists them with their suppression.
     """
-    blocks = [_finding_block(f, options.color) for f in sorted(report.active, key=lambda f: f.sort_key)]
-    suppressed = report.counts["suppressed"]
-    summary = summary_line(report, options.color) + (f"; {suppressed} suppressed" if suppressed else "")
-    return "".join(block + "\n" for block in blocks) + summary + "\n"
-
-
-def summary_line(report: Report, color: bool = False) -> str:
-    """E.g. ``12 files (7 republished): 2 errors, 1 warning`` or ``...: no findings``."""
     counts = report.counts
+    blocks = [_finding_block(f, options.color) for f in sorted(report.active, key=_sort_key)]
+    suppressed = f"; {counts['suppressed']} suppressed" if counts["suppressed"] else ""
+    blocks.append(summary_line(report, options.color, counts) + suppressed)
+    return "\n".join(blocks) + "\n"
+
+
+def summary_line(report: Report, color: bool = False, counts: Mapping[str, int] | None = None) -> str:
+    """E.g. ``12 files (7 republished): 2 errors, 1 warning`` or ``...: no findings``.
+
+    `counts` saves recounting when the caller already has `report.counts`.
+    """
+    counts = report.counts if counts is None else counts
     files = _plural(counts["files"], "file", "files")
     head = f"{files} ({counts['republished']} republished)"
     parts = [
@@ -60,15 +66,21 @@ def summary_line(report: Report, color: bool = False) -> str:
 
 
 def _finding_block(finding: Finding, color: bool) -> str:
+    """The finding's lines, each ending in a line break (so blocks join with a blank line)."""
     location = f"{_clean(finding.path)}:{finding.line}:{finding.column}:"
     severity = _paint(finding.severity.value, _SEVERITY_COLORS[finding.severity], color)
-    lines = [
-        f"{_bold(location, color)} {severity} [{finding.rule}] {_clean(finding.message)}",
-        *(f"{INDENT}| {_clean(line)}".rstrip() for line in _evidence_lines(finding.evidence)),
-    ]
-    fix_lines = finding.fix.strip().splitlines()
-    lines += [f"{INDENT}{'fix: ' if n == 0 else '     '}{_clean(line)}" for n, line in enumerate(fix_lines)]
-    return "\n".join(lines) + "\n"
+    lines = [f"{_bold(location, color)} {severity} [{finding.rule}] {_clean(finding.message)}"]
+    if finding.evidence.strip():
+        lines += [f"{INDENT}| {_clean(line)}".rstrip() for line in _evidence_lines(finding.evidence)]
+    if finding.fix:
+        fix_lines = enumerate(finding.fix.strip().splitlines())
+        lines += [f"{INDENT}{'fix: ' if n == 0 else '     '}{_clean(line)}" for n, line in fix_lines]
+    lines.append("")
+    return "\n".join(lines)
+
+
+def _sort_key(finding: Finding) -> tuple[str, int, int, str, str]:
+    return finding.sort_key
 
 
 def _evidence_lines(evidence: str) -> list[str]:
@@ -78,7 +90,7 @@ def _evidence_lines(evidence: str) -> list[str]:
 
 
 def _clean(text: str) -> str:
-    return text.translate(_CONTROL_ESCAPES)
+    return text if text.isprintable() else text.translate(_CONTROL_ESCAPES)
 
 
 def _plural(count: int, singular: str, plural: str) -> str:
