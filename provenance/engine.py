@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from collections.abc import Callable, Iterator, Sequence
@@ -55,6 +56,7 @@ class CheckOptions:
     jobs: int | None = None  # worker processes; None: one per CPU (small runs stay in-process)
     use_cache: bool = True  # reuse and record results in <root>/.provenance-cache/
     shard: Shard | None = None  # check only this deterministic share of the files
+    keep_outcomes: bool = False  # keep each article's per-rule outcomes (audits); reports never show them
 
 
 @dataclass(frozen=True)
@@ -147,7 +149,8 @@ def run_check(paths: Sequence[Path], *, cwd: Path, options: CheckOptions) -> Che
         )
         for evaluation in evaluations:
             findings.extend(ignores.apply(evaluation.findings, selection.relative(evaluation.summary.path)))
-            summaries.append(evaluation.summary)
+            summary = evaluation.summary
+            summaries.append(summary if options.keep_outcomes else _without_outcomes(summary))
         findings.extend(ignores.audit(complete=selection.complete))
 
     findings.sort(key=lambda f: f.sort_key)
@@ -210,6 +213,11 @@ def _result_cache(setup: _Setup) -> ResultCache:
     """The cache of this configuration's results, at the top of its repository."""
     key = run_key(setup.ruleset.fingerprint, setup.config.model_dump_json())
     return ResultCache(repository_root(setup.root) / CACHE_FOLDER, key)
+
+
+def _without_outcomes(summary: ArticleSummary) -> ArticleSummary:
+    """`summary` without its per-rule outcomes, which only audits read: most of a large run's memory."""
+    return dataclasses.replace(summary, outcomes=()) if summary.outcomes else summary
 
 
 def _unreadable(skipped: Skipped) -> Article:

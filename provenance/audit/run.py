@@ -37,7 +37,7 @@ def run_audit(paths: Sequence[Path], *, cwd: Path, options: AuditOptions) -> Aud
     checked = run_check(
         targets,
         cwd=cwd,
-        options=CheckOptions(config_path=config_path, today=options.generated_at.date()),
+        options=CheckOptions(config_path=config_path, today=options.generated_at.date(), keep_outcomes=True),
     )
     ruleset = checked.rulesets[0] if checked.rulesets else load_rules_for(cwd, config_path)
     config = load_config(config_path) if config_path else default_config()

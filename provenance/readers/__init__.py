@@ -6,8 +6,9 @@ They never raise for bad content: problems become `Diagnostic`s on the returned 
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from provenance.model import Article, Category, Diagnostic, Document, Format, Location
 from provenance.readers.decode import decode
@@ -33,7 +34,7 @@ _EMPTY = Document(lines=(), links=())
 
 def format_for(path: str) -> Format | None:
     """The format a file name implies (suffix, case-insensitive), or None when unsupported."""
-    return SUFFIXES.get(PurePosixPath(path.replace("\\", "/")).suffix.lower())
+    return SUFFIXES.get(posixpath.splitext(path.replace("\\", "/"))[1].lower())
 
 
 def _unread(display_path: str, problem: Diagnostic) -> Article:
