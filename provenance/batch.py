@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from provenance.cache import Entry, ResultCache, stamp_of
 from provenance.discover import SourceFile
@@ -25,8 +25,11 @@ def evaluate_sources(
     max_size: int,
     cache: ResultCache | None,
     workers: int,
-) -> list[Evaluation]:
-    """The evaluation of every source, in order; raises `CheckCrashed` for a file that crashed a check."""
+) -> Iterator[Evaluation]:
+    """The evaluation of every source, in order; raises `CheckCrashed` for a file that crashed a check.
+
+    Evaluations are yielded as they are obtained; the cache is saved once the last one is taken.
+    """
     reused: dict[int, Evaluation] = {}
     jobs: list[Job] = []
     entries: list[Entry | None] = []  # per job: the cached entry, if its stamp no longer matched
@@ -44,21 +47,19 @@ def evaluate_sources(
     def checker() -> FileChecker:
         return FileChecker(make_evaluator, today, max_size)
 
-    checked = iter(check_all(checker, jobs, workers) if jobs else [])
+    checked = check_all(checker, jobs, workers) if jobs else iter(())
     pending = iter(zip(jobs, entries, strict=True))
-    results = []
     for index in range(len(sources)):
         if index in reused:
-            results.append(reused[index])
+            yield reused.pop(index)
             continue
         (job, entry), done = next(pending), next(checked)
         evaluation = _result(done, entry)
         if cache is not None:
             _remember(cache, job, entry, done, evaluation, today)
-        results.append(evaluation)
+        yield evaluation
     if cache is not None:
         cache.save()
-    return results
 
 
 def _unchanged(source: SourceFile, entry: Entry) -> bool:

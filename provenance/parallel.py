@@ -15,7 +15,7 @@ import hashlib
 import multiprocessing
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
@@ -91,19 +91,23 @@ class FileChecker:
         return self._evaluator.evaluate(article, declared_republished=job.declared_republished)
 
 
-def check_all(checker: Callable[[], FileChecker], jobs: Sequence[Job], workers: int) -> list[Done]:
-    """Check every job, in `workers` processes when it pays; results in the order of `jobs`."""
+def check_all(checker: Callable[[], FileChecker], jobs: Sequence[Job], workers: int) -> Iterator[Done]:
+    """Check every job, in `workers` processes when it pays; results in the order of `jobs`.
+
+    Results are yielded as they arrive, so the caller can store and drop each one in turn.
+    """
     workers = min(workers, len(jobs) // MIN_FILES_PER_WORKER)
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        serial = checker()
-        return [serial.check(job) for job in jobs]
+        yield from map(checker().check, jobs)
+        return
     main = checker()
     chunk = max(8, min(MAX_CHUNK, len(jobs) // (workers * 8) or 1))
     chunks = [list(jobs[start : start + chunk]) for start in range(0, len(jobs), chunk)]
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_adopt, initargs=(main,)) as pool:
-        results = [done for batch in pool.map(_check_chunk, chunks) for done in batch]
-    return [main.check(job) if done.crashed else done for job, done in zip(jobs, results, strict=True)]
+        results = (done for batch in pool.map(_check_chunk, chunks) for done in batch)
+        for job, done in zip(jobs, results, strict=True):
+            yield main.check(job) if done.crashed else done
 
 
 def default_workers() -> int:

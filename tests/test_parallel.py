@@ -47,14 +47,14 @@ def jobs(count: int) -> list[Job]:
 
 def test_results_come_back_in_order_from_several_processes() -> None:
     work = jobs(200)
-    results = check_all(PidChecker, work, workers=2)  # type: ignore[arg-type]
+    results = list(check_all(PidChecker, work, workers=2))  # type: ignore[arg-type]
     assert [d.digest.split(":")[1] for d in results if d.digest] == [j.source.display_path for j in work]
     assert os.getpid() not in {int(d.digest.split(":")[0]) for d in results if d.digest}
 
 
 @pytest.mark.parametrize(("count", "workers"), [(parallel.MIN_FILES_PER_WORKER * 2 - 1, 8), (500, 1)])
 def test_a_small_batch_or_one_worker_stays_in_process(count: int, workers: int) -> None:
-    results = check_all(PidChecker, jobs(count), workers=workers)  # type: ignore[arg-type]
+    results = list(check_all(PidChecker, jobs(count), workers=workers))  # type: ignore[arg-type]
     assert {int(d.digest.split(":")[0]) for d in results if d.digest} == {os.getpid()}
 
 
