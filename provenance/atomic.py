@@ -14,11 +14,17 @@ def replace_atomically(path: Path, chunks: str | Iterable[str]) -> None:
     The new file keeps the permissions of the one it replaces, or gets the umask's default. On
     any failure the temporary file is removed and the error propagates; `path` is untouched.
     """
+    texts = [chunks] if isinstance(chunks, str) else chunks
+    replace_atomically_bytes(path, (text.encode("utf-8") for text in texts))
+
+
+def replace_atomically_bytes(path: Path, chunks: Iterable[bytes]) -> None:
+    """`replace_atomically` for binary content."""
     fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     temp = Path(temp_name)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.writelines([chunks] if isinstance(chunks, str) else chunks)
+        with os.fdopen(fd, "wb") as handle:
+            handle.writelines(chunks)
         temp.chmod(path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask())
         temp.replace(path)
     except BaseException:

@@ -6,9 +6,10 @@ so git and backup tools leave it alone. It is the only thing `check` writes besi
 
 What makes a result reusable:
 
-- the *run key* (the file name): cache format, tool version, a hash of the installed code, the
-  effective rules (`RuleSet.fingerprint`: every pack file and severity override) and the whole
-  site configuration. Change any of them and no old result is used.
+- the *run key* (the file name): cache format, Python implementation (marshal's format is its
+  own), tool version, a hash of the installed code, the effective rules (`RuleSet.fingerprint`:
+  every pack file and severity override) and the whole site configuration. Change any of them
+  and no old result is used.
 - per file (an entry): the display path, the SHA-256 of the file's bytes, whether the
   configuration declares it republished, and the day, but only when the evaluation looked at
   today's date (an expiring permission or suppression): such an entry is valid that day only;
@@ -18,16 +19,20 @@ A file's content is not re-read when its size, mtime, ctime and inode are those 
 the entry (git's index does the same); a stamp is recorded only once a file is older than
 `RACY_SECONDS`, so an edit made in the same clock tick as the read cannot go unnoticed.
 
-Format: one file per run key. The first line names the format and the key; each further line
-is ``<crc32> <path as JSON><tab><entry as JSON>``, later lines replacing earlier ones for the
-same path. Opening the file only splits its lines; an entry is checked and decoded when its
-file is looked up, so checking one file does not pay for the whole site's results. A run
-appends the entries it changed, and rewrites the file (temporary file and rename) when it
-holds more stale lines than live ones. A line whose checksum, JSON or shape is wrong is
-ignored and its file checked again: a torn or garbled cache costs time, never a wrong result.
-Concurrent runs need no lock: appends are whole lines, a rename is atomic, and the worst a
-race can do is drop entries. Anyone who can write the cache can forge results, as they could
-edit the articles: do not restore a cache from an untrusted source.
+Format: one binary file per run key, ``results-<key>.bin``. Its first line names the format
+and the key; then come records, each a head (CRC-32 of the path and body, their lengths), the
+display path (UTF-8) and the body: the entry as `marshal` data of plain tuples (see
+`provenance.cache_codec`; marshal rebuilds plain values only, it never runs anything). A later
+record replaces an earlier one for the same path. Opening the file only indexes its records by
+path; a record is checked and decoded when its file is looked up, so checking one file does not
+pay for the whole site's results, and a new entry is encoded as soon as it is put, so a large
+run holds bytes, not objects. A run appends the entries it changed, each write whole records,
+and rewrites the file (temporary file and rename) when it holds more stale records than live
+ones, or ends in a torn one. A record whose checksum or shape
+is wrong is ignored and its file checked again: a torn or garbled cache costs time, never a
+wrong result. Concurrent runs need no lock: appends are whole records in one write, a rename is
+atomic, and the worst a race can do is drop entries. Anyone who can write the cache can forge
+results, as they could edit the articles: do not restore a cache from an untrusted source.
 """
 
 from __future__ import annotations
@@ -35,26 +40,30 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import itertools
-import json
+import marshal
 import os
+import struct
+import sys
 import time
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from provenance import __version__
-from provenance.atomic import replace_atomically
-from provenance.cache_codec import decode_evaluation, encode_evaluation
+from provenance.atomic import replace_atomically_bytes
+from provenance.cache_codec import EvaluationDecoder, encode_evaluation
 from provenance.evaluate import Evaluation
 
 CACHE_FOLDER = ".provenance-cache"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 RACY_SECONDS = 2
 STALE_DAYS = 7  # result files of other run keys unused this long are deleted
 _HEADER = "provenance-cache"
 _CACHEDIR_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# provenance's result cache\n"
+_RECORD = struct.Struct("<III")  # a record's head: CRC-32 of path and body, path length, body length
+_MARSHAL = 4  # marshal's format with back-references: a string repeated in an entry is stored once
 
 Stamp = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
 
@@ -71,7 +80,14 @@ def settled_stamp(stat: os.stat_result, now_ns: int) -> Stamp | None:
 
 def run_key(ruleset_fingerprint: str, config_json: str) -> str:
     """The key of every result of a run with these rules and this configuration."""
-    parts = [str(FORMAT_VERSION), __version__, code_fingerprint(), ruleset_fingerprint, config_json]
+    parts = [
+        str(FORMAT_VERSION),
+        sys.implementation.cache_tag or sys.version,
+        __version__,
+        code_fingerprint(),
+        ruleset_fingerprint,
+        config_json,
+    ]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
@@ -85,7 +101,7 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One file's cached evaluation and the inputs it was computed from."""
 
@@ -100,69 +116,99 @@ class Entry:
 
 
 class ResultCache:
-    """The entries of one run key: read when opened, checked and decoded when used, written by `save`."""
+    """The entries of one run key: indexed when opened, checked and decoded when used, written by `save`."""
 
     def __init__(self, folder: Path, key: str) -> None:
         self.folder = folder
-        self.path = folder / f"results-{key[:32]}.jsonl"
-        self._header = f"{_HEADER} {FORMAT_VERSION} {key}\n"
-        self._stored: dict[str, str] = {}  # JSON-encoded path -> its line, as read
-        self._changed: dict[str, Entry] = {}
-        self._stored_lines = 0  # entry lines in the file, stale ones included
+        self.path = folder / f"results-{key[:32]}.bin"
+        self._header = f"{_HEADER} {FORMAT_VERSION} {key}\n".encode("ascii")
+        self._stored: dict[str, tuple[int, bytes]] = {}  # path -> checksum and body, as read
+        self._changed: dict[str, bytes] = {}  # path -> its new record, encoded when put
+        self._stored_records = 0  # records in the file, stale ones included
+        self._decoder = EvaluationDecoder()
         self._rewrite = True
-        self._ends_cleanly = True
         self._read()
 
     def get(self, display_path: str) -> Entry | None:
         """The entry stored for `display_path`, or None (none, or damaged)."""
         if display_path in self._changed:
-            return self._changed[display_path]
-        key = _path_key(display_path)
-        line = self._stored.get(key)
-        entry = _parse_entry(line) if line is not None else None
-        if entry is None:
-            self._stored.pop(key, None)
-        return entry
+            return self._decode(display_path, *_unframe(self._changed[display_path]))
+        stored = self._stored.get(display_path)
+        return self._decode(display_path, *stored) if stored is not None else None
 
     def put(self, display_path: str, entry: Entry) -> None:
-        self._changed[display_path] = entry
+        self._changed[display_path] = _record(display_path, entry)  # bytes: a large run holds no objects
 
     def save(self) -> None:
-        """Write the changed entries, streaming; this ends the cache's use (its memory is freed).
+        """Write the changed entries; this ends the cache's use (its memory is freed).
 
         A cache that cannot be written is left as it is.
         """
         if not self._changed and not self._rewrite:
             return
-        changed = {_path_key(path): path for path in self._changed}
-        kept = [line for key, line in self._stored.items() if key not in changed]
-        fresh = (_line(path, self._changed[path]) for path in changed.values())
         try:
             self._prepare_folder()
-            if self._rewrite or self._stored_lines + len(changed) > 2 * (len(kept) + len(changed)) + 100:
-                self._write_all(itertools.chain(kept, fresh))
+            if self._rewrite or self._stored_records + len(self._changed) > 2 * self._live() + 100:
+                replace_atomically_bytes(self.path, itertools.chain([self._header], self._live_records()))
             else:
-                self._append(fresh)
+                self._append(b"".join(self._changed.values()))
         except OSError:
             return
         finally:
-            self._changed.clear()
             self._stored.clear()
+            self._changed.clear()
         self._prune()
+
+    def _decode(self, display_path: str, checksum: int, body: bytes) -> Entry | None:
+        """The entry a stored record holds, or None when its checksum or shape is wrong."""
+        try:
+            if _checksum(display_path, body) != checksum:
+                return None
+            digest, stamp, declared, day, evaluation = marshal.loads(body)
+            if not (type(digest) is str and type(declared) is bool and (day is None or type(day) is str)):
+                return None
+            return Entry(digest, _stamp(stamp), declared, day, self._decoder(evaluation))
+        except (EOFError, KeyError, TypeError, ValueError):
+            return None
 
     def _read(self) -> None:
         try:
-            text = self.path.read_bytes().decode("utf-8", errors="replace")
+            data = self.path.read_bytes()
         except OSError:
             return
-        if not text.startswith(self._header):
-            return
-        self._rewrite = False
-        self._ends_cleanly = text.endswith("\n")
-        for line in text[len(self._header) :].split("\n"):
-            if line:
-                self._stored_lines += 1
-                self._stored[line.partition("\t")[0].partition(" ")[2]] = line
+        if data.startswith(self._header):
+            self._rewrite = not self._index(data, len(self._header))
+
+    def _index(self, data: bytes, offset: int) -> bool:
+        """Index the records of `data` from `offset` by path; False when the last one is torn."""
+        end, head_size, unpack_head, stored = len(data), _RECORD.size, _RECORD.unpack_from, self._stored
+        while offset < end:
+            if offset + head_size > end:
+                return False
+            checksum, path_size, body_size = unpack_head(data, offset)
+            path_start = offset + head_size
+            body_start = path_start + path_size
+            offset = body_start + body_size
+            if offset > end:
+                return False
+            try:
+                path = data[path_start:body_start].decode("utf-8", "surrogatepass")
+            except UnicodeDecodeError:
+                return False
+            stored[path] = (checksum, data[body_start:offset])
+            self._stored_records += 1
+        return True
+
+    def _live(self) -> int:
+        """How many paths have an entry, written or about to be."""
+        return len(self._stored) + sum(1 for path in self._changed if path not in self._stored)
+
+    def _live_records(self) -> Iterator[bytes]:
+        """Every live entry's record: the intact stored ones as read, then the new ones."""
+        for path, (checksum, body) in self._stored.items():
+            if path not in self._changed and _checksum(path, body) == checksum:
+                yield _frame(path, checksum, body)
+        yield from self._changed.values()
 
     def _prepare_folder(self) -> None:
         self.folder.mkdir(exist_ok=True)
@@ -170,21 +216,17 @@ class ResultCache:
             if not (self.folder / name).exists():
                 (self.folder / name).write_text(text, encoding="utf-8")
 
-    def _write_all(self, lines: Iterable[str]) -> None:
-        replace_atomically(self.path, itertools.chain([self._header], (line + "\n" for line in lines)))
-
-    def _append(self, lines: Iterable[str]) -> None:
-        text = ("" if self._ends_cleanly else "\n") + "".join(line + "\n" for line in lines)
+    def _append(self, records: bytes) -> None:
         fd = os.open(self.path, os.O_WRONLY | os.O_APPEND)
         try:
-            os.write(fd, text.encode("utf-8"))  # one write: whole lines, even with a concurrent run
+            os.write(fd, records)  # one write: whole records, even with a concurrent run
         finally:
             os.close(fd)
 
     def _prune(self) -> None:
-        """Delete result files of other run keys that no run has used for `STALE_DAYS`."""
+        """Delete result files of other run keys (or formats) that no run has used for `STALE_DAYS`."""
         limit = time.time() - STALE_DAYS * 86400
-        for other in self.folder.glob("results-*.jsonl"):
+        for other in self.folder.glob("results-*"):
             try:
                 if other != self.path and other.stat().st_mtime < limit:
                     other.unlink()
@@ -192,34 +234,41 @@ class ResultCache:
                 continue
 
 
-def _path_key(display_path: str) -> str:
-    return json.dumps(display_path)  # ASCII, no tab: any path round-trips
+def _encoded_path(display_path: str) -> bytes:
+    return display_path.encode("utf-8", "surrogatepass")  # any path round-trips
 
 
-def _line(display_path: str, entry: Entry) -> str:
-    """``<crc32> <path as JSON><tab><entry as JSON>``, the checksum over everything after the space."""
-    stamp = list(entry.stamp) if entry.stamp is not None else None
-    stored = [entry.digest, stamp, entry.declared_republished, entry.day, encode_evaluation(entry.evaluation)]
-    body = f"{_path_key(display_path)}\t{json.dumps(stored, separators=(',', ':'))}"
-    return f"{zlib.crc32(body.encode('ascii')):08x} {body}"
+def _checksum(display_path: str, body: bytes) -> int:
+    return zlib.crc32(body, zlib.crc32(_encoded_path(display_path)))
 
 
-def _parse_entry(line: str) -> Entry | None:
-    """The entry a stored line holds, or None when its checksum, JSON or shape is wrong."""
-    checksum, _, body = line.partition(" ")
-    try:
-        if int(checksum, 16) != zlib.crc32(body.encode("utf-8")):
-            return None
-        digest, stamp, declared, day, evaluation = json.loads(body.partition("\t")[2])
-        if not (isinstance(digest, str) and isinstance(declared, bool) and isinstance(day, str | None)):
-            return None
-        return Entry(digest, _stamp(stamp), declared, day, decode_evaluation(evaluation))
-    except (TypeError, ValueError, KeyError):
-        return None
+def _frame(display_path: str, checksum: int, body: bytes) -> bytes:
+    path = _encoded_path(display_path)
+    return _RECORD.pack(checksum, len(path), len(body)) + path + body
+
+
+def _unframe(record: bytes) -> tuple[int, bytes]:
+    """The checksum and body of a record made by `_frame`."""
+    checksum, path_size, _ = _RECORD.unpack_from(record)
+    return checksum, record[_RECORD.size + path_size :]
+
+
+def _record(display_path: str, entry: Entry) -> bytes:
+    """The record of `entry`: head, path and body (the entry as marshal data)."""
+    stored = (
+        entry.digest,
+        entry.stamp,
+        entry.declared_republished,
+        entry.day,
+        encode_evaluation(entry.evaluation),
+    )
+    body = marshal.dumps(stored, _MARSHAL)
+    return _frame(display_path, _checksum(display_path, body), body)
 
 
 def _stamp(value: Any) -> Stamp | None:
-    if value is None:
-        return None
-    size, mtime, ctime, inode = (int(part) for part in value)
-    return (size, mtime, ctime, inode)
+    """A stored stamp (only compared with a file's: a wrong one just means the file is read again)."""
+    if value is not None and (type(value) is not tuple or len(value) != 4):
+        raise ValueError("not a stamp")
+    stamp: Stamp | None = value
+    return stamp

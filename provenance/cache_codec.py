@@ -1,11 +1,16 @@
-"""Evaluations to plain JSON values and back, driven by the dataclasses' type hints.
+"""Evaluations to plain tuples (for `marshal`) and back, driven by the dataclasses' type hints.
 
-A dataclass becomes the list of its field values (in field order), an enum its value, a date
-its ISO form, a tuple a list; both directions are built once per type from its type hints.
+A dataclass becomes the tuple of its field values (in field order), an enum its value, a date
+its ISO form, and every string is interned: marshal then stores a string repeated within an
+entry once, and loading shares it with every other entry holding it, so a message found in
+every article is held once in memory, not once per article. Both directions are built from the
+type hints once per type, into functions that convert only the fields that need it.
+
 Decoding follows the declared field types, so the data never names a type: a cache file can
-only ever produce the model's own dataclasses. Fields added to the model later are picked up
-without touching this module; a type it does not know is a `TypeError` when the codec is
-built (a test catches it), never a silent loss.
+only ever produce the model's own dataclasses, each from a tuple of exactly its field count
+(anything else is an error, and the caller ignores the entry). Fields added to the model later
+are picked up without touching this module; a type it does not know is a `TypeError` when the
+codec is built (a test catches it), never a silent loss.
 """
 
 from __future__ import annotations
@@ -13,62 +18,184 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
+import operator
+import sys
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any
 
 from provenance.evaluate import Evaluation
+from provenance.model import Evidence, Location, RuleOutcome
 
-Decode = Callable[[Any], Any]
-Encode = Callable[[Any], Any]
-_PLAIN = (str, int, bool, float, type(None), Any)
+Convert = Callable[[Any], Any]  # one value to its stored form, or back
+Conversions = tuple[tuple[int, Convert], ...]  # the fields of a dataclass that need converting, by index
+_PLAIN = (int, bool, float, type(None))  # kept as they are, both ways
+SHARED = frozenset({Location, Evidence, RuleOutcome})  # small value objects that recur across articles
+SHARED_LIMIT = 20_000  # distinct ones remembered per type: bounds the memory when they do not recur
 
 
-def encode_evaluation(evaluation: Evaluation) -> Any:
-    """`evaluation` as JSON-ready data (lists, strings, numbers, booleans, None)."""
-    return _encoder(Evaluation)(evaluation)
+def encode_evaluation(evaluation: Evaluation) -> tuple[Any, ...]:
+    """`evaluation` as nested tuples of strings, numbers, booleans and None."""
+    encode = _encoder(Evaluation)
+    assert encode is not None, "a dataclass always has an encoder"
+    result: tuple[Any, ...] = encode(evaluation)
+    return result
 
 
 def decode_evaluation(data: Any) -> Evaluation:
     """The `Evaluation` that `encode_evaluation` turned into `data`; raises on data of another shape."""
-    decode = _decoder(Evaluation)
-    assert decode is not None, "a dataclass always has a decoder"
-    result: Evaluation = decode(data)
-    return result
+    return EvaluationDecoder()(data)
+
+
+class EvaluationDecoder:
+    """Rebuilds evaluations from `encode_evaluation`'s data, sharing the value objects that recur.
+
+    A `SHARED` object equal to one this decoder built before is that same object: they are
+    immutable, so sharing is invisible, and it saves both building them and holding them.
+    """
+
+    def __init__(self) -> None:
+        self._decoders: dict[Any, Convert | None] = {}
+        decode = self._decoder(Evaluation)
+        assert decode is not None, "a dataclass always has a decoder"
+        self._decode = decode
+
+    def __call__(self, data: Any) -> Evaluation:
+        """The evaluation `data` holds; raises on data of another shape."""
+        result: Evaluation = self._decode(data)
+        return result
+
+    def _decoder(self, hint: Any) -> Convert | None:
+        """How to rebuild a value of type `hint` from its stored form; None when it already is one."""
+        if hint not in self._decoders:
+            self._decoders[hint] = self._new_decoder(hint)
+        return self._decoders[hint]
+
+    def _new_decoder(self, hint: Any) -> Convert | None:
+        if hint is str or hint in _PLAIN:
+            return None
+        origin = typing.get_origin(hint)
+        if origin in (typing.Union, types.UnionType):
+            present = _present(hint)
+            if isinstance(present, type) and issubclass(present, enum.Enum):
+                return {**_members(present), None: None}.__getitem__
+            return _optional(self._decoder(present))
+        if origin is tuple:
+            return _tuple_of(self._decoder(_item(hint)))
+        if isinstance(hint, type) and issubclass(hint, enum.Enum):
+            return _members(hint).__getitem__
+        if hint is dt.date:
+            return dt.date.fromisoformat
+        if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+            build = _record_decoder(hint, _conversions(self._decoder(field) for _, field in _fields(hint)))
+            return _shared(build) if hint in SHARED else build
+        raise TypeError(f"the result cache cannot store values of type {hint!r}")
 
 
 @cache
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(field.name for field in dataclasses.fields(cls))
+def _fields(cls: type) -> tuple[tuple[str, Any], ...]:
+    """The name and type hint of each field of the dataclass `cls`, in order."""
+    hints = typing.get_type_hints(cls)
+    return tuple((field.name, hints[field.name]) for field in dataclasses.fields(cls))
 
 
 @cache
-def _encoder(hint: Any) -> Encode:
-    """How to turn a value of type `hint` into JSON-ready data (identity where JSON already fits)."""
-    if hint in _PLAIN or (isinstance(hint, type) and issubclass(hint, str)):  # str enums included
-        return _same
+def _encoder(hint: Any) -> Convert | None:
+    """How to turn a value of type `hint` into marshal-ready data; None when it already is."""
+    if hint in _PLAIN:
+        return None
+    if hint is str:
+        return _text
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
-        inner = _encoder(_present(hint))
-        return _same if inner is _same else lambda value: None if value is None else inner(value)
+        return _optional(_encoder(_present(hint)))
     if origin is tuple:
-        inner = _encoder(_item(hint))
-        return _same if inner is _same else lambda value: [inner(item) for item in value]
+        return _tuple_of(_encoder(_item(hint)))
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
-        return lambda value: value.value
+        return operator.attrgetter("value")
     if hint is dt.date:
         return dt.date.isoformat
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-        hints = typing.get_type_hints(hint)
-        fields = [(name, _encoder(hints[name])) for name in _field_names(hint)]
-        return lambda value: [convert(getattr(value, name)) for name, convert in fields]
+        return _record_encoder(hint)
     raise TypeError(f"the result cache cannot store values of type {hint!r}")
 
 
-def _same(value: Any) -> Any:
-    return value
+def _text(value: str) -> str:
+    """`value` interned (a `str` subclass as its plain text: marshal stores only plain strings)."""
+    return sys.intern(value if type(value) is str else str.__str__(value))
+
+
+def _record_encoder(cls: type) -> Convert:
+    fields = _fields(cls)
+    values_of = operator.attrgetter(*(name for name, _ in fields))
+    conversions = _conversions(_encoder(hint) for _, hint in fields)
+    if len(fields) == 1:  # attrgetter of one name returns the value itself
+        return lambda value: _converted((values_of(value),), conversions)
+    return lambda value: _converted(values_of(value), conversions)
+
+
+def _members(cls: type[enum.Enum]) -> dict[Any, Any]:
+    return {member.value: member for member in cls}
+
+
+def _record_decoder(cls: type, conversions: Conversions) -> Convert:
+    size = len(_fields(cls))
+
+    def build(values: Any) -> Any:
+        if type(values) is not tuple or len(values) != size:
+            raise ValueError(f"{cls.__name__}: expected a tuple of {size} fields")
+        if not conversions:
+            return cls(*values)
+        converted = list(values)
+        for index, convert in conversions:
+            converted[index] = convert(converted[index])
+        return cls(*converted)
+
+    return build
+
+
+def _shared(build: Convert) -> Convert:
+    """`build`, returning the object it built before for equal data (up to `SHARED_LIMIT` of them)."""
+    built: dict[Any, Any] = {}
+
+    def shared(values: Any) -> Any:
+        found = built.get(values)
+        if found is None:
+            if len(built) >= SHARED_LIMIT:
+                built.clear()
+            found = built[values] = build(values)
+        return found
+
+    return shared
+
+
+def _conversions(converters: Iterable[Convert | None]) -> Conversions:
+    """The (field index, converter) pairs of the fields that need converting."""
+    return tuple((index, convert) for index, convert in enumerate(converters) if convert is not None)
+
+
+def _converted(values: tuple[Any, ...], conversions: Conversions) -> tuple[Any, ...]:
+    """`values` with the fields that need it converted (`values` itself when none does)."""
+    if not conversions:
+        return values
+    result = list(values)
+    for index, convert in conversions:
+        result[index] = convert(result[index])
+    return tuple(result)
+
+
+def _optional(inner: Convert | None) -> Convert | None:
+    if inner is None:
+        return None
+    return lambda value: None if value is None else inner(value)
+
+
+def _tuple_of(inner: Convert | None) -> Convert | None:
+    if inner is None:
+        return None
+    return lambda value: tuple(map(inner, value))
 
 
 def _present(hint: Any) -> Any:
@@ -85,53 +212,3 @@ def _item(hint: Any) -> Any:
     if len(args) != 2 or args[1] is not Ellipsis:
         raise TypeError(f"the result cache stores only homogeneous tuples, not {hint!r}")
     return args[0]
-
-
-@cache
-def _decoder(hint: Any) -> Decode | None:
-    """How to rebuild a value of type `hint` from its JSON form; None when it is already right."""
-    if hint in _PLAIN:
-        return None
-    origin = typing.get_origin(hint)
-    if origin in (typing.Union, types.UnionType):
-        return _optional(hint)
-    if origin is tuple:
-        return _tuple(hint)
-    if isinstance(hint, type) and issubclass(hint, enum.Enum):
-        return {member.value: member for member in hint}.__getitem__
-    if hint is dt.date:
-        return dt.date.fromisoformat
-    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-        return _dataclass(hint)
-    raise TypeError(f"the result cache cannot store values of type {hint!r}")
-
-
-def _optional(hint: Any) -> Decode | None:
-    inner = _decoder(_present(hint))
-    if inner is None:
-        return None
-    return lambda value: None if value is None else inner(value)
-
-
-def _tuple(hint: Any) -> Decode:
-    inner = _decoder(_item(hint))
-    if inner is None:
-        return tuple
-    return lambda value: tuple(map(inner, value))
-
-
-def _dataclass(cls: type) -> Decode:
-    hints = typing.get_type_hints(cls)
-    names = _field_names(cls)
-    conversions = [(index, d) for index, name in enumerate(names) if (d := _decoder(hints[name])) is not None]
-
-    def build(values: list[Any]) -> Any:
-        if not isinstance(values, list):
-            raise ValueError(f"{cls.__name__}: expected a list of {len(names)} fields")
-        if conversions:
-            values = values.copy()
-            for index, convert in conversions:
-                values[index] = convert(values[index])
-        return cls(*values)  # a TypeError when the number of fields is wrong
-
-    return build

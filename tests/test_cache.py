@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
+import marshal
 import os
+import struct
 import subprocess
 import sys
 import zlib
@@ -13,10 +14,11 @@ from typing import Any
 
 import pytest
 from speed_site import make_site
+from test_cache_codec import full_evaluation
 
 from provenance import cache as cache_module
 from provenance import parallel
-from provenance.cache import CACHE_FOLDER, ResultCache
+from provenance.cache import CACHE_FOLDER, Entry, ResultCache
 from provenance.cache_codec import decode_evaluation, encode_evaluation
 from provenance.engine import CheckOptions, CheckResult, run_check
 from provenance.report import json_format
@@ -55,8 +57,31 @@ def as_json(result: CheckResult) -> str:
 
 
 def cache_file(site: Path) -> Path:
-    [path] = (site / CACHE_FOLDER).glob("results-*.jsonl")
+    [path] = (site / CACHE_FOLDER).glob("results-*.bin")
     return path
+
+
+def key_of(path: Path) -> str:
+    """The run key a result file names in its first line."""
+    return path.read_bytes().split(b"\n", 1)[0].split()[2].decode()
+
+
+def split_records(data: bytes) -> tuple[bytes, list[bytes]]:
+    """The header line and the records of a result file, as stored."""
+    header, _, rest = data.partition(b"\n")
+    records = []
+    while rest:
+        _, path_size, body_size = struct.unpack_from("<III", rest)
+        size = 12 + path_size + body_size
+        records.append(rest[:size])
+        rest = rest[size:]
+    return header + b"\n", records
+
+
+def record(display_path: str, body: bytes) -> bytes:
+    """A record as the format documents it: CRC-32 of path and body, their lengths, path, body."""
+    path = display_path.encode()
+    return struct.pack("<III", zlib.crc32(path + body), len(path), len(body)) + path + body
 
 
 def test_a_second_run_reuses_every_result_and_reports_the_same(
@@ -145,7 +170,7 @@ def test_a_new_tool_version_or_code_invalidates_every_result(
     evaluated.clear()
     check(site)
     assert len(evaluated) == 3
-    assert len(list((site / CACHE_FOLDER).glob("results-*.jsonl"))) == 2
+    assert len(list((site / CACHE_FOLDER).glob("results-*.bin"))) == 2
 
 
 def test_a_result_that_looked_at_the_date_is_valid_that_day_only(
@@ -169,36 +194,38 @@ def test_a_garbled_or_truncated_cache_is_never_trusted(
     site = make_site(tmp_path, 6)
     expected = as_json(check(site))
     path = cache_file(site)
-    lines = path.read_text().splitlines(keepends=True)
-    lines[2] = lines[2].replace("GR-LINK", "GR-XINK", 1)  # same length, wrong checksum
-    path.write_text("".join(lines)[:-40])  # and the last line torn
+    header, records = split_records(path.read_bytes())
+    assert len(records) == 6 and b"GR-LINK" in records[1]
+    records[1] = records[1].replace(b"GR-LINK", b"GR-XINK", 1)  # same length, wrong checksum
+    path.write_bytes((header + b"".join(records))[:-40])  # and the last record torn
     evaluated.clear()
     assert as_json(check(site)) == expected
     assert len(evaluated) == 2
     evaluated.clear()
     assert as_json(check(site)) == expected  # rebuilt: now all reused
     assert evaluated == []
+    assert len(split_records(path.read_bytes())[1]) == 6
 
 
-@pytest.mark.parametrize("header", ["", "garbage\n", "provenance-cache 0 x\n"])
-def test_a_cache_with_a_foreign_header_is_rewritten(tmp_path: Path, header: str, settled: None) -> None:
+@pytest.mark.parametrize("header", [b"", b"garbage\n", b"provenance-cache 1 x\n"])
+def test_a_cache_with_a_foreign_header_is_rewritten(tmp_path: Path, header: bytes, settled: None) -> None:
     site = make_site(tmp_path, 3)
     expected = as_json(check(site))
     path = cache_file(site)
-    body = path.read_text().split("\n", 1)[1]
-    path.write_text(header + body)
+    body = path.read_bytes().split(b"\n", 1)[1]
+    path.write_bytes(header + body)
     assert as_json(check(site)) == expected
-    assert path.read_text().startswith("provenance-cache 1 ")
+    assert path.read_bytes().startswith(b"provenance-cache 2 ")
 
 
 def test_entries_with_a_valid_checksum_but_a_wrong_shape_are_ignored(tmp_path: Path, settled: None) -> None:
     site = make_site(tmp_path, 3)
     check(site)
     path = cache_file(site)
-    body = '"content/2001/story-1.md"\t["x",null,false,null,[[],["too","short"]]]'
-    with path.open("a") as handle:  # a later line replaces the earlier one for the same path
-        handle.write(f"{zlib.crc32(body.encode()):08x} {body}\n")
-    cache = ResultCache(path.parent, path.read_text().split()[2])
+    body = marshal.dumps(("x", None, False, None, ((), ("too", "short"))))
+    with path.open("ab") as handle:  # a later record replaces the earlier one for the same path
+        handle.write(record("content/2001/story-1.md", body))
+    cache = ResultCache(path.parent, key_of(path))
     assert cache.get("content/2001/story-1.md") is None
     assert cache.get("content/2002/story-2.md") is not None
 
@@ -216,7 +243,7 @@ def test_two_runs_writing_at_once_both_report_correctly(tmp_path: Path) -> None:
             target.write_text(target.read_text() + "\n")
         expected = as_json(check(site, use_cache=False))
     path = cache_file(site)
-    cache = ResultCache(path.parent, path.read_text().split()[2])
+    cache = ResultCache(path.parent, key_of(path))
     assert all(cache.get(article.path) is not None for article in check(site).report.articles)
     assert as_json(check(site)) == expected
 
@@ -261,7 +288,7 @@ def test_the_codec_round_trips_a_full_evaluation(tmp_path: Path) -> None:
     for summary in report.articles:
         findings = tuple(f for f in report.findings if f.path == summary.path)
         evaluation = Evaluation(findings, summary)
-        assert decode_evaluation(json.loads(json.dumps(encode_evaluation(evaluation)))) == evaluation
+        assert decode_evaluation(marshal.loads(marshal.dumps(encode_evaluation(evaluation)))) == evaluation
     assert any(s.permission is not None for s in report.articles)
 
 
@@ -284,3 +311,79 @@ def test_a_watched_date_notices_every_use() -> None:
         assert watched.looked_at is True
     assert watched == day and hash(watched) == hash(day) and day - watched == dt.timedelta(0)
     assert dt.date(2026, 6, 30) < watched <= day
+
+
+KEY = "k" * 64
+PATHS = ("content/a.md", "content/café.md", "content/b\tc\nd.md", "content/\udcff-undecodable.md")
+
+
+def entry(path: str) -> Entry:
+    return Entry("d" * 64, (1, 2, 3, 4), True, "2026-11-27", full_evaluation(path))
+
+
+def write_cache(folder: Path, paths: tuple[str, ...] = PATHS) -> Path:
+    cache = ResultCache(folder, KEY)
+    for path in paths:
+        cache.put(path, entry(path))
+    cache.save()
+    [path] = folder.glob("results-*.bin")
+    return path
+
+
+def test_every_path_and_field_round_trips_through_the_file(tmp_path: Path) -> None:
+    write_cache(tmp_path)
+    cache = ResultCache(tmp_path, KEY)
+    assert [cache.get(path) for path in PATHS] == [entry(path) for path in PATHS]
+    assert cache.get("content/other.md") is None
+    assert ResultCache(tmp_path, "x" * 64).get(PATHS[0]) is None  # another run key: another file
+
+
+@pytest.mark.parametrize(
+    ("damage", "lost"),
+    [
+        (lambda records: [records[0], records[1].replace(b"GR-LINK", b"GR-XINK"), *records[2:]], [1]),
+        (lambda records: [*records[:-1], records[-1][:-1]], [3]),  # torn in the body
+        (lambda records: [*records[:-1], records[-1][:7]], [3]),  # torn in the head
+        (lambda records: [*records, b"\xff" * 40], []),  # a head announcing far more than there is
+        (lambda records: [*records, record("content/a.md", b"not marshal data")], [0]),
+        (lambda records: [*records, record("content/a.md", marshal.dumps([1, 2]))], [0]),
+    ],
+)
+def test_damaged_records_are_ignored_and_the_file_repaired(
+    tmp_path: Path, damage: Any, lost: list[int]
+) -> None:
+    path = write_cache(tmp_path)
+    header, records = split_records(path.read_bytes())
+    path.write_bytes(header + b"".join(damage(records)))
+    cache = ResultCache(tmp_path, KEY)
+    found = [cache.get(path) for path in PATHS]
+    assert [index for index, got in enumerate(found) if got is None] == lost
+    assert all(got == entry(path) for path, got in zip(PATHS, found, strict=True) if got is not None)
+    for index in lost:
+        cache.put(PATHS[index], entry(PATHS[index]))
+    cache.save()
+    cache = ResultCache(tmp_path, KEY)
+    assert [cache.get(path) for path in PATHS] == [entry(path) for path in PATHS]
+
+
+def test_a_file_that_is_not_a_cache_is_ignored_and_replaced(tmp_path: Path) -> None:
+    path = write_cache(tmp_path)
+    path.write_bytes(path.read_bytes()[:20])  # not even a whole header
+    cache = ResultCache(tmp_path, KEY)
+    assert cache.get(PATHS[0]) is None
+    cache.save()  # nothing changed, but the file is rewritten whole
+    assert path.read_bytes().startswith(f"provenance-cache 2 {KEY}\n".encode())
+
+
+def test_a_compacted_cache_keeps_the_entries_it_looked_up(tmp_path: Path) -> None:
+    path = write_cache(tmp_path, PATHS[:2])
+    counts = []
+    for _ in range(110):  # runs that look up both entries and change one: stale records pile up
+        cache = ResultCache(tmp_path, KEY)
+        assert cache.get(PATHS[1]) == entry(PATHS[1])  # its bytes dropped: written again from the entry
+        cache.put(PATHS[0], entry(PATHS[0]))
+        cache.save()
+        counts.append(len(split_records(path.read_bytes())[1]))
+    assert max(counts) == 104 and counts[-1] < 104  # compacted once the stale records outnumbered the rest
+    cache = ResultCache(tmp_path, KEY)
+    assert [cache.get(path) for path in PATHS[:2]] == [entry(path) for path in PATHS[:2]]
