@@ -1,8 +1,10 @@
 """YAML front matter, parsed once with libyaml and kept with the position of every key.
 
-The node graph is composed here from libyaml events (iteratively, so deep nesting cannot
-crash the C composer or overflow the stack), refusing alias bombs, recursive aliases and
-nesting deeper than 100 levels; `yaml.CSafeLoader` then constructs the values from it.
+The careful path composes the node graph here from libyaml events (iteratively, so deep
+nesting cannot crash the C composer or overflow the stack), refusing alias bombs, recursive
+aliases and nesting deeper than 100 levels; `yaml.CSafeLoader` then constructs the values.
+Most front matter is small, shallow and alias-free: the fast path (`_parse_plain`) lets
+libyaml compose it in C and keeps the result only where the careful path says the same.
 """
 
 from __future__ import annotations
@@ -28,10 +30,20 @@ MAX_DEPTH = 100
 MAX_NODES = 10_000
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _NULL_TAG = "tag:yaml.org,2002:null"
+_STR_TAG = "tag:yaml.org,2002:str"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
+_PLAIN_SCALAR_TAGS = frozenset(
+    f"tag:yaml.org,2002:{kind}" for kind in ("null", "bool", "int", "float", "timestamp")
+)
 _UNCLOSED = ("while parsing a flow", "while scanning a quoted", "while scanning a block scalar")
 
 
 _TOO_DEEP = f"YAML front matter nests deeper than {MAX_DEPTH} levels"
+# Past these the fast path does not even try: libyaml's composer recurses once per nesting
+# level (about 0.3 KB of C stack each) and composes every node before `_Plain` counts them.
+_PLAIN_MAX_CHARS = 20_000
+_PLAIN_MAX_OPENERS = 1_000
 
 
 class _Refused(Exception):
@@ -186,7 +198,8 @@ def _fields(root: MappingNode, values: dict[Node, Any], first_line: int) -> list
             mark = where.start_mark
             location = Location(first_line + mark.line, mark.column + 1)
             found.append(MetaField(prefix + name, values.get(value), location))
-            walk(value, prefix + name + ".")
+            if not isinstance(value, ScalarNode):
+                walk(value, prefix + name + ".")
 
     walk(root, "")
     return found
@@ -211,6 +224,93 @@ def _kind(node: Node) -> str:
 
 def parse_yaml(source: str, first_line: int) -> ParsedMetadata:
     """Parse YAML front matter whose first line is file line `first_line`."""
+    plain = _parse_plain(source, first_line)
+    return plain if plain is not None else _parse_careful(source, first_line)
+
+
+def _parse_plain(source: str, first_line: int) -> ParsedMetadata | None:
+    """The common case, composed in C, or None when only the careful path can tell.
+
+    libyaml composes the node graph; `_Plain` then builds the values, and `_fields` the fields,
+    exactly as the careful path would from the same graph. The text bounds what libyaml's
+    recursive composer meets: no `*` means no alias (so the graph is a tree), every collection
+    opens at one of `[{-?:` (so their count bounds the depth), and the length bounds the nodes.
+    Anything else, any root but a mapping and anything that raises (even where the careful
+    path would refuse first, say for depth) is left to the careful path, which words it.
+    """
+    if "*" in source or len(source) > _PLAIN_MAX_CHARS:
+        return None
+    if sum(map(source.count, "[{-?:")) > _PLAIN_MAX_OPENERS:
+        return None
+    loader = yaml.CSafeLoader(source)
+    try:
+        root = loader.get_node() if loader.check_node() else None
+        if not isinstance(root, MappingNode):
+            return None
+        plain = _Plain(loader)
+        data = plain.build(root, 1)
+        if len(plain.values) > MAX_NODES:
+            return None
+        fields = _fields(root, plain.values, first_line)
+    except Exception:  # whatever it is, the careful path decides and words it
+        return None
+    finally:
+        loader.dispose()
+    return ParsedMetadata(dict(data), tuple(fields))
+
+
+class _NotPlain(Exception):
+    """The document needs the careful path: a limit, a duplicate key or an unusual tag."""
+
+
+class _Plain:
+    """Builds the values of an alias-free node tree as `yaml.CSafeLoader` would, and faster.
+
+    Only plain data is taken: str scalars are their text, the other implicit scalar types
+    go through the loader's own constructors, lists and dicts are filled in document order
+    (equal keys such as 1 and True share an entry, as in `construct_mapping`). Any other tag
+    (`<<` merge keys included), a complex or duplicate key (the careful path reports those)
+    or nesting deeper than MAX_DEPTH raises `_NotPlain`: what is built here needs no
+    refusal or diagnostic from the careful path.
+    """
+
+    def __init__(self, loader: yaml.CSafeLoader) -> None:
+        self.constructors = loader.yaml_constructors
+        self.loader = loader
+        self.values: dict[Node, Any] = {}  # every node's value, as `_construct` keeps them
+
+    def build(self, node: Node, depth: int) -> Any:
+        if isinstance(node, ScalarNode):
+            if node.tag == _STR_TAG:
+                value: Any = node.value
+            elif node.tag in _PLAIN_SCALAR_TAGS:
+                value = self.constructors[node.tag](self.loader, node)
+            else:
+                raise _NotPlain
+        elif depth > MAX_DEPTH:
+            raise _NotPlain
+        elif isinstance(node, SequenceNode) and node.tag == _SEQ_TAG:
+            value = [self.build(item, depth + 1) for item in node.value]
+        elif isinstance(node, MappingNode) and node.tag == _MAP_TAG:
+            value = self._mapping(node.value, depth + 1)
+        else:
+            raise _NotPlain
+        self.values[node] = value
+        return value
+
+    def _mapping(self, pairs: list[tuple[Node, Node]], depth: int) -> dict[Any, Any]:
+        mapping: dict[Any, Any] = {}
+        keys: set[tuple[str, Any]] = set()
+        for key, value in pairs:
+            if not isinstance(key, ScalarNode) or (key.tag, key.value) in keys:
+                raise _NotPlain
+            keys.add((key.tag, key.value))
+            mapping[self.build(key, depth)] = self.build(value, depth)
+        return mapping
+
+
+def _parse_careful(source: str, first_line: int) -> ParsedMetadata:
+    """Parse any front matter, refusing (with a located message) what cannot be loaded safely."""
     loader = yaml.CSafeLoader(source)
     try:
         composer = _Composer(loader, first_line)
