@@ -215,6 +215,23 @@ def test_invalid_date_is_reported() -> None:
     assert line == 2
 
 
+@pytest.mark.parametrize(
+    ("value", "detail"),
+    [
+        ("!!int ", "IndexError: string index out of range"),
+        ("!!float ", "IndexError: string index out of range"),
+        ("!!bool maybe", "KeyError: 'maybe'"),
+        ("!!timestamp foo", "AttributeError: 'NoneType' object has no attribute 'groupdict'"),
+    ],
+)
+def test_value_that_does_not_fit_its_explicit_tag_is_reported(value: str, detail: str) -> None:
+    """PyYAML's constructors raise plain Python errors on these: a diagnostic, never a crash."""
+    article, message, line = one_problem(f"---\ntitle: {value}\n---\n\nBody.\n")
+    assert message == f"invalid YAML front matter: a value does not fit its explicit tag ({detail})"
+    assert line == 2
+    assert article.body.strip() == "Body."
+
+
 def test_toml_errors_have_file_lines() -> None:
     _, message, line = one_problem('+++\ntitle = "ok"\nauthor = \n+++\nbody\n')
     assert message.startswith("invalid TOML front matter: ")

@@ -335,6 +335,11 @@ def _parse_careful(source: str, first_line: int) -> ParsedMetadata:
         return refused(prefix + message, first_line + line, column + 1)
     except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError) as error:
         return refused(f"invalid YAML front matter: {error}", first_line)
+    except (IndexError, KeyError, AttributeError) as error:  # PyYAML's constructors on `!!int ` and the like
+        detail = f"{type(error).__name__}: {error}"
+        return refused(
+            f"invalid YAML front matter: a value does not fit its explicit tag ({detail})", first_line
+        )
     finally:
         loader.dispose()
     return ParsedMetadata(dict(data), tuple(fields), tuple(composer.duplicates))
