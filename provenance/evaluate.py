@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from provenance.checks.base import CheckContext, PublisherIdentity, Violation
@@ -62,7 +62,7 @@ class Evaluator:
         by_kind: dict[AppliesTo, list[CompiledPack]] = {kind: [] for kind in AppliesTo}
         for pack in ruleset.packs:
             by_kind[pack.applies_to].append(pack)
-        self._always = tuple(by_kind[AppliesTo.ALWAYS])
+        self._always = tuple(_Applied(pack, None) for pack in by_kind[AppliesTo.ALWAYS])
         self._license_packs = tuple(by_kind[AppliesTo.LICENSE])
         self._fallback = tuple(by_kind[AppliesTo.UNKNOWN_SOURCE])
         self._suppressor = ArticleSuppressor(ruleset, venue=venue, today=today)
@@ -77,32 +77,28 @@ class Evaluator:
         if declared_republished and not facts.republished:
             facts = dataclasses.replace(facts, republished=True)
         applied = self._packs_for(facts)
-        context = CheckContext(
-            article=article,
-            facts=facts,
-            publisher=None,
-            venue=self._venue,
-            today=self._today,
-            known_source=self._matcher.knows,
-        )
         findings: list[Finding] = []
         outcomes: list[RuleOutcome] = []  # of the source policies; the core file checks are not one
-        for item in (*(_Applied(p, None) for p in self._always), *applied):
-            scoped = dataclasses.replace(context, publisher=item.publisher)
-            for rule_findings, outcome in self._run_pack(item.pack, scoped):
-                findings.extend(rule_findings)
-                if item.pack.applies_to is not AppliesTo.ALWAYS:
-                    outcomes.append(outcome)
-        findings = list(_with_fingerprints(self._suppressor.apply(article, findings)))
-        findings.sort(key=lambda f: f.sort_key)
-        summary = dataclasses.replace(
-            self._summary(article, facts, applied, findings), outcomes=tuple(outcomes)
-        )
+        for item in (*self._always, *applied):
+            context = CheckContext(
+                article=article,
+                facts=facts,
+                publisher=item.publisher,
+                venue=self._venue,
+                today=self._today,
+                known_source=self._matcher.knows,
+            )
+            always = item.pack.applies_to is AppliesTo.ALWAYS
+            self._run_pack(item.pack, context, findings, None if always else outcomes)
+        findings = _with_fingerprints(self._suppressor.apply(article, findings))
+        summary = self._summary(article, facts, applied, findings, tuple(outcomes))
         return Evaluation(tuple(findings), summary)
 
     def _with_signature_sources(self, article: Article, facts: Provenance) -> Provenance:
         """Add publishers recognised by their signature phrases as the direct source."""
         hits = self._matcher.signatures_in(article.body, article.body_line)
+        if not hits:
+            return facts
         known = {id(self._matcher.for_hop(hop)) for hop in facts.chain}
         extra = [
             Hop(hit.pack.publisher.display_name, None, Location(hit.line), "signature")
@@ -128,26 +124,37 @@ class Evaluator:
         return applied
 
     def _run_pack(
-        self, pack: CompiledPack, context: CheckContext
-    ) -> Iterator[tuple[list[Finding], RuleOutcome]]:
-        """Each rule's findings with its outcome; a rule not required on this venue is not run."""
+        self,
+        pack: CompiledPack,
+        context: CheckContext,
+        findings: list[Finding],
+        outcomes: list[RuleOutcome] | None,
+    ) -> None:
+        """Add each rule's findings, and its outcome unless `outcomes` is None (core file checks).
+
+        A rule not required on this venue is not run.
+        """
         for rule in pack.rules:
             if not rule.applies_on(context.venue):
-                note = f"not required on {context.venue.value} venues"
-                yield [], RuleOutcome(rule.id, pack.id, Outcome.NOT_APPLICABLE, note=note)
+                if outcomes is not None:
+                    note = f"not required on {context.venue.value} venues"
+                    outcomes.append(RuleOutcome(rule.id, pack.id, Outcome.NOT_APPLICABLE, note=note))
                 continue
-            findings: list[Finding] = []
+            failed: list[Finding] = []
             satisfied: list[Evidence] = []
             for item in rule.check.function(context, rule.params):
                 if isinstance(item, Evidence):
                     satisfied.append(item)
                 else:
-                    findings.append(self._finding(rule, context, item))
-            if findings:
-                failed = tuple(Evidence(Location(f.line, f.column), f.evidence, f.message) for f in findings)
-                yield findings, RuleOutcome(rule.id, pack.id, Outcome.FAIL, failed)
+                    failed.append(self._finding(rule, context, item))
+            findings += failed
+            if outcomes is None:
+                continue
+            if failed:
+                evidence = tuple(Evidence(Location(f.line, f.column), f.evidence, f.message) for f in failed)
+                outcomes.append(RuleOutcome(rule.id, pack.id, Outcome.FAIL, evidence))
             else:
-                yield findings, RuleOutcome(rule.id, pack.id, Outcome.PASS, tuple(satisfied))
+                outcomes.append(RuleOutcome(rule.id, pack.id, Outcome.PASS, tuple(satisfied)))
 
     def _finding(self, rule: CompiledRule, context: CheckContext, violation: Violation) -> Finding:
         """Stamp the rule's identity on what its check found."""
@@ -168,7 +175,12 @@ class Evaluator:
         )
 
     def _summary(
-        self, article: Article, facts: Provenance, applied: list[_Applied], findings: list[Finding]
+        self,
+        article: Article,
+        facts: Provenance,
+        applied: list[_Applied],
+        findings: list[Finding],
+        outcomes: tuple[RuleOutcome, ...],
     ) -> ArticleSummary:
         return ArticleSummary(
             path=article.path,
@@ -178,6 +190,7 @@ class Evaluator:
             policies=tuple(a.pack.id for a in applied),
             license=facts.license,
             status=self._status(article, facts, findings),
+            outcomes=outcomes,
             title=title_of(article),
             published=published_on(article),
             permission=permission_record(facts.permission),
@@ -199,12 +212,14 @@ class Evaluator:
         return Status.COMPLIANT
 
 
-def _with_fingerprints(findings: Iterable[Finding]) -> Iterator[Finding]:
-    """Fingerprint by content (rule, path, evidence and occurrence), never by line number."""
+def _with_fingerprints(findings: Iterable[Finding]) -> list[Finding]:
+    """Sorted, fingerprinted by content (rule, path, evidence and occurrence), never by line number."""
     seen: dict[tuple[str, str, str], int] = {}
+    result = []
     for finding in sorted(findings, key=lambda f: f.sort_key):
         key = (finding.rule, finding.path, finding.evidence or finding.message)
         occurrence = seen.get(key, 0)
         seen[key] = occurrence + 1
         digest = hashlib.sha256("\0".join((*key, str(occurrence))).encode()).hexdigest()[:16]
-        yield dataclasses.replace(finding, fingerprint=digest)
+        result.append(dataclasses.replace(finding, fingerprint=digest))
+    return result

@@ -3,13 +3,20 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from extract_builder import make_article
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from provenance.extract import extract
 from provenance.extract.facts import ClaimKind
+from provenance.extract.lazy import LazyPattern
+from provenance.extract.names import _DATE_WINDOW, _TRAILING_DATE, _trailing_date, fold_name
 
 SEED = Path(__file__).parent / "fixtures" / "extract" / "seed-footer.md"
 
@@ -247,3 +254,53 @@ def test_empty_lctt_header_template_is_no_claim() -> None:
     body = ["正文", "", "[#]: via:", "[#]: author:", '[#]: via: " "']
     facts = extract(make_article(body))
     assert facts.claims == () and facts.authors == ()
+
+
+def test_fold_name_treats_as_space_what_isalnum_rejects() -> None:
+    """`fold_name` folds with a regex; it must split words exactly where `str.isalnum` says."""
+
+    def by_isalnum(text: str) -> str:
+        folded = " ".join("".join(ch if ch.isalnum() else " " for ch in text.casefold()).split())
+        return folded.removeprefix("the ") if folded != "the" else folded
+
+    samples = [chr(cp) for cp in range(0x3000)] + [chr(cp) for cp in range(0x10000, 0x10400)]
+    samples += ["The Valley-Gazette", "ÆBLE_ß Straße", "the", "THE 2nd. Co.", "١٢٣ x²", "Ⅻ volume"]
+    for text in samples:
+        assert fold_name(f"a{text}b") == by_isalnum(f"a{text}b"), repr(text)
+        assert fold_name(f"The{text}") == by_isalnum(f"The{text}"), repr(text)
+
+
+_DATE_PIECES = st.sampled_from([*"Ma y3,0 2\t\u00a0\u0663\u00b2x-", "2019", "May ", " in ", "12th", "-05"])
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.lists(_DATE_PIECES, max_size=12).map("".join))
+def test_trailing_date_shortcut_matches_the_pattern(text: str) -> None:
+    found = _trailing_date(text)
+    expected = _TRAILING_DATE.search(text, max(0, len(text) - _DATE_WINDOW))
+    assert (found and found.span()) == (expected and expected.span())
+
+
+def test_lazy_pattern_compiles_on_first_use_and_answers_as_re_does() -> None:
+    pattern = LazyPattern(r"(?P<word>b\w+)", re.IGNORECASE)
+    assert "compiled" not in vars(pattern)
+    text = "a Bee, a bat"
+    compiled = re.compile(r"(?P<word>b\w+)", re.IGNORECASE)
+    found, expected = pattern.search(text, 3), compiled.search(text, 3)
+    assert found is not None and expected is not None and found.span() == expected.span()
+    assert pattern.match(text) is None and pattern.match(text, 2) is not None
+    assert [m.group() for m in pattern.finditer(text)] == ["Bee", "bat"]
+    assert pattern.sub("x", text) == compiled.sub("x", text)
+    assert pattern.compiled is pattern.compiled
+
+
+def test_body_patterns_are_not_compiled_by_import() -> None:
+    """A run that scans no body does not pay for the body patterns (checked in a fresh interpreter)."""
+    code = (
+        "import provenance.evaluate\n"
+        "from provenance.extract import attribution, body, license_facts\n"
+        "lazy = [p for _, p in attribution._PATTERNS] + [attribution.TRIGGER, body._BLOCK_START]\n"
+        "assert not any('compiled' in vars(p) for p in lazy + [license_facts.MENTION])\n"
+        "assert body._interesting.cache_info().currsize == 0\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -5,11 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it.common import normalize_url
+from markdown_it.helpers import parseLinkDestination
+from markdown_it.rules_inline import StateInline
 
 from provenance.model import Document, Embed, Format, Link, Location
 from provenance.readers import read_bytes, read_file
 from provenance.readers import text as text_reader
 from provenance.readers.markdown import parse_markdown
+from provenance.readers.mdparser import PARSER, link_destination
 
 FIXTURES = Path(__file__).parent / "fixtures" / "readers"
 SEED = Path("/work/shared/seed/global-research-2009-nato-russia.txt")
@@ -240,3 +246,50 @@ def test_body_is_parsed_only_when_document_is_read(monkeypatch: pytest.MonkeyPat
     assert article.document.links[0].location == Location(4, 4)
     assert article.document is article.document
     assert calls == [4]
+
+
+# The parser's shortcuts (URLs already normal, plain link destinations) must agree with markdown-it.
+_URL_CHARS = st.sampled_from(list("aZ09-._~/?#:@&=+$,;!*'()%\\ <>\"\u00e9\u4e2d\x00\x7f\t\n"))
+_URLS = st.one_of(
+    st.text(_URL_CHARS, max_size=40),
+    st.builds(
+        lambda scheme, host, rest: f"{scheme}://{host}{rest}",
+        st.sampled_from(["http", "https", "HTTP", "ftp", "mailto"]),
+        st.text(st.sampled_from(list("ab9-.")), min_size=0, max_size=80),
+        st.tuples(
+            st.sampled_from(["", "/", "?", "#", ":"]),
+            st.text(_URL_CHARS, max_size=40) | st.text(st.sampled_from(list("aZ09/?#&=%'(")), max_size=20),
+        ).map("".join),
+    ),
+)
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(_URLS)
+def test_normalize_link_shortcut_matches_markdown_it(url: str) -> None:
+    assert PARSER.normalizeLink(url) == normalize_url.normalizeLink(url)
+
+
+def test_normalize_link_shortcut_edges() -> None:
+    long_label, long_host = "a" * 64, ".".join(["a" * 60] * 5)
+    for url in (
+        "https://example.org/a/b?c=d&e=f#g",
+        f"https://{long_label}.org/x",
+        f"https://{long_host}/x",
+        "https://Example.ORG/Path",
+        "https://a..b/",
+        "https://a.org/%41%zz",
+        "https://a.org/ä",
+    ):
+        assert PARSER.normalizeLink(url) == normalize_url.normalizeLink(url), url
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(st.text(_URL_CHARS, max_size=30), st.integers(0, 5), st.integers(0, 5))
+def test_link_destination_matches_markdown_it(text: str, start: int, cut: int) -> None:
+    state = StateInline(text, PARSER, {}, [])
+    pos, end = min(start, len(text)), max(min(start, len(text)), len(text) - cut)
+    if pos >= end:
+        return
+    expected = parseLinkDestination(text, pos, end)
+    assert link_destination(state, pos, end) == (expected.str if expected.ok else None)

@@ -91,7 +91,7 @@ def is_publisher(publisher: PublisherIdentity | None, name: str) -> bool:
     if publisher is None:
         return False
     folded = fold_name(name)
-    return any(fold_name(known) == folded for known in publisher.names) or publisher.named_in(name)
+    return folded in publisher.folded_names or publisher.named_in(name)
 
 
 def upstream_hops(facts: Provenance, publisher: PublisherIdentity | None) -> tuple[Hop, ...]:

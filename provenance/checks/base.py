@@ -11,11 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
 from provenance.extract.facts import Provenance
+from provenance.extract.names import fold_name
 from provenance.model import Article, Category, Evidence, Location, Venue
 
 
@@ -58,7 +60,16 @@ class PublisherIdentity:
     def named_in(self, text: str) -> bool:
         """Whether one of the publisher's names appears in `text` (case-insensitive)."""
         folded = text.casefold()
-        return any(name.casefold() in folded for name in self.names)
+        return any(name in folded for name in self._casefolded_names)
+
+    @cached_property
+    def folded_names(self) -> frozenset[str]:
+        """The publisher's names as `fold_name` compares them (folded once per run, not per article)."""
+        return frozenset(fold_name(name) for name in self.names)
+
+    @cached_property
+    def _casefolded_names(self) -> tuple[str, ...]:
+        return tuple(name.casefold() for name in self.names)
 
 
 @dataclass(frozen=True)

@@ -60,9 +60,8 @@ def _attribution_links(ctx: CheckContext, publisher: PublisherIdentity) -> list[
         for fact in credit.links:
             found.setdefault((fact.link.location, fact.link.evidence), (fact, credit.name))
     notice_lines = {notice.location.line for notice in visible_notices(ctx.article, ctx.facts)}
-    names = {fold_name(name) for name in publisher.names}
     for fact in ctx.facts.links:
-        if fact.link.location.line in notice_lines or fold_name(fact.link.text) in names:
+        if fact.link.location.line in notice_lines or fold_name(fact.link.text) in publisher.folded_names:
             found.setdefault((fact.link.location, fact.link.evidence), (fact, fact.link.text))
     return sorted(found.values(), key=lambda item: item[0].link.location)
 
@@ -102,21 +101,26 @@ def _publisher_findings(
 ) -> Iterator[Violation | Evidence]:
     name = publisher.display_name
     domains = " or ".join(publisher.domains) or "the publisher's site"
-    targets = [
-        (f.target, f.host, Evidence(f.link.location, f.link.evidence, f"links to {f.target}"))
-        for f in ctx.facts.links
-        if not f.placeholder
-    ]
-    if params.accept_metadata:
+    reaching = next(
+        (
+            Evidence(f.link.location, f.link.evidence, f"links to {f.target}")
+            for f in ctx.facts.links
+            if not f.placeholder and _acceptable(publisher, params, f.target, f.host)
+        ),
+        None,
+    )
+    if reaching is None and params.accept_metadata:
         urls = (ctx.facts.original_url, ctx.facts.canonical_url)
-        targets += [
-            (u.url, u.host, Evidence(u.location, f"{u.key}: {u.url}", "original URL in metadata"))
-            for u in urls
-            if u is not None and not u.placeholder
-        ]
-    reaching = [evidence for url, host, evidence in targets if _acceptable(publisher, params, url, host)]
-    if reaching:
-        yield reaching[0]
+        reaching = next(
+            (
+                Evidence(u.location, f"{u.key}: {u.url}", "original URL in metadata")
+                for u in urls
+                if u is not None and not u.placeholder and _acceptable(publisher, params, u.url, u.host)
+            ),
+            None,
+        )
+    if reaching is not None:
+        yield reaching
         return
     fix = f"Link to the original {name} article on {domains}"
     reported = False

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from provenance.extract.attribution import TRIGGER_FAST, header_facts
+from provenance.extract.attribution import header_facts, may_claim
 from provenance.extract.authors import metadata_authors
 from provenance.extract.body import BodyFacts, scan_body
 from provenance.extract.chain import build_chain
@@ -109,7 +109,7 @@ def extract(article: Article, options: ExtractOptions = ExtractOptions()) -> Pro
     scanned = BodyFacts()
     links: tuple[LinkFact, ...] = ()
     embeds: tuple[Embed, ...] = ()
-    if claims or TRIGGER_FAST.search(body):
+    if claims or may_claim(body):
         document = article.document
         scanned = scan_body(document, view.metadata)
         if claims or scanned.claims:

@@ -8,16 +8,18 @@ from collections.abc import Sequence
 from typing import Any
 
 from provenance.extract.facts import Credit, LinkFact
+from provenance.extract.lazy import LazyPattern
 from provenance.extract.names import clean_name, split_names
 from provenance.extract.vocabulary import MetaView
 from provenance.model import Location
 
 _MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\[\]]+)\]\([^()]*\)")  # no "[" or "(" inside: linear
-_BYLINE = re.compile(r"^(?:By|BY)\s+(?P<names>\S.*)")
-_LABELLED = re.compile(
+# Body bylines: compiled on first use (most articles never have their body scanned).
+_BYLINE = LazyPattern(r"^(?:By|BY)\s+(?P<names>\S.*)")
+_LABELLED = LazyPattern(
     r"^(?:articles?\s+by|written\s+by|author|作者|著者)\s*[:：]\s*(?P<names>\S.*)", re.IGNORECASE
 )
-_NAME_LIKE = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:[,&]|\band\b|$)")
+_NAME_LIKE = LazyPattern(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:[,&]|\band\b|$)")
 BYLINE_WINDOW = 8  # "By X" counts as a byline only among the first visible lines
 
 
@@ -50,12 +52,13 @@ def metadata_authors(view: MetaView) -> list[Credit]:
 def byline_authors(text: str, index: int, location: Location, links: Sequence[LinkFact]) -> list[Credit]:
     """Authors credited by a visible line: "By X" near the top, "Articles by: X", "作者：X"."""
     line = text.strip(" \t*_>")
-    match = _LABELLED.match(line) or (_BYLINE.match(line) if index < BYLINE_WINDOW else None)
+    labelled = _LABELLED.match(line)
+    match = labelled or (_BYLINE.match(line) if index < BYLINE_WINDOW else None)
     if match is None:
         return []
     region = match.group("names")
     linked = [f for f in links if f.link.text and f.link.text in region]
-    if match.re is _BYLINE and not linked and not _NAME_LIKE.match(region):
+    if labelled is None and not linked and not _NAME_LIKE.match(region):
         return []  # "By contrast, ...", "By simply copying ..." are prose, not bylines
     names = [n for f in linked if (n := clean_name(f.link.text))] if linked else split_names(region)
     return [

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 import re2
@@ -20,14 +21,14 @@ from provenance.extract.attribution import SENTENCE_END, TRIGGER, Attribution, f
 from provenance.extract.authors import byline_authors
 from provenance.extract.copyright import body_notice
 from provenance.extract.facts import ClaimKind, CopyrightNotice, Credit, LicenseFact, LinkFact, SourceClaim
+from provenance.extract.lazy import LazyPattern
 from provenance.extract.license_facts import MENTION, line_licenses
 from provenance.extract.links import link_fact
 from provenance.model import Document, Link, TextLine
 
 _NOTICE_START = r"^\W{0,3}(?:copyright\b|©|\(c\)|by\s|articles?\s+by|written\s+by|author\s*[:：]|作者|著者)"
-_INTERESTING = re2.compile("(?im)" + "|".join((TRIGGER.pattern, _NOTICE_START, MENTION.pattern)))
-_BLOCK_START = re.compile("|".join((TRIGGER.pattern, _NOTICE_START)), re.IGNORECASE)
-_NOTICE = re.compile(_NOTICE_START, re.IGNORECASE)
+_BLOCK_START = LazyPattern("|".join((TRIGGER.pattern, _NOTICE_START)), re.IGNORECASE)
+_NOTICE = LazyPattern(_NOTICE_START, re.IGNORECASE)
 _LINE_FORMATS = frozenset({ClaimKind.VIA, ClaimKind.TRANSLATED})
 _MAX_JOINED = 3
 
@@ -40,7 +41,13 @@ class BodyFacts:
     licenses: list[LicenseFact] = field(default_factory=list)
 
 
-def _joins(before: TextLine, after: TextLine, starts: re.Pattern[str]) -> bool:
+@cache
+def _interesting() -> Any:
+    """The RE2 pattern that picks candidate lines (compiled on first use, like the others here)."""
+    return re2.compile("(?im)" + "|".join((TRIGGER.pattern, _NOTICE_START, MENTION.pattern)))
+
+
+def _joins(before: TextLine, after: TextLine, starts: LazyPattern) -> bool:
     """Whether `after` continues the sentence of `before`: the next line, no sentence end between,
     and the line joined to the claim line (`after` going forward, `before` going back) no new notice.
     """
@@ -94,13 +101,17 @@ def _licence_link(link: Link) -> bool:
 
 
 def _candidates(lines: Sequence[TextLine]) -> list[int]:
-    """Indexes of the lines worth a closer look: one RE2 pass over all the visible text."""
+    """Indexes of the lines worth a closer look: one RE2 pass over all the visible text.
+
+    The pass reads UTF-8 bytes, so that RE2 has no offsets to map back to characters.
+    """
+    encoded = [line.text.encode() for line in lines]
     starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line.text) + 1)
-    joined = "\n".join(line.text for line in lines)
-    found = {bisect_right(starts, match.start()) - 1 for match in _INTERESTING.finditer(joined)}
-    found.update(i for i, line in enumerate(lines) if any(_licence_link(link) for link in line.links))
+    for text in encoded:
+        starts.append(starts[-1] + len(text) + 1)
+    joined = b"\n".join(encoded)
+    found = {bisect_right(starts, match.start()) - 1 for match in _interesting().finditer(joined)}
+    found.update(i for i, line in enumerate(lines) if line.links and any(map(_licence_link, line.links)))
     return sorted(found)
 
 

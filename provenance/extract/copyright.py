@@ -10,12 +10,14 @@ import re
 from typing import Any
 
 from provenance.extract.facts import CopyrightNotice
+from provenance.extract.lazy import LazyPattern
 from provenance.extract.names import clean_name
 from provenance.model import Location
 
 # In body text a notice starts the line ("©", "(c)", "Copyright ©/(c)/<year>/<Name>"), or follows
-# a sentence inside it when it carries an explicit symbol ("... Copyright © X, 2009").
-_BODY_NOTICE = re.compile(
+# a sentence inside it when it carries an explicit symbol ("... Copyright © X, 2009"). Body lines
+# only: compiled on first use.
+_BODY_NOTICE = LazyPattern(
     r"^\W{0,3}(?:copyright\s*(?:©|\(c\)|&copy;)|©|\(c\)\s*(?=\d)|copyright\s+(?=(?:19|20)\d{2}\b|(?-i:[A-Z])))"
     r"|(?<=[.!?]\s)copyright\s*(?:©|\(c\))",
     re.IGNORECASE,

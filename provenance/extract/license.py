@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from provenance.extract.lazy import LazyPattern
+
 _VERSIONS = ("1.0", "2.0", "2.5", "3.0", "4.0")
 _ELEMENTS = ("BY", "BY-SA", "BY-ND", "BY-NC", "BY-NC-SA", "BY-NC-ND")
 _PORTED = frozenset(
@@ -34,27 +36,28 @@ KNOWN_IDS: dict[str, str] = {
     )
 }
 
-_CC_URL = re.compile(
+# Compiled on first use: a licence given as a known SPDX id (the usual case) needs none of them.
+_CC_URL = LazyPattern(
     r"creativecommons\.org/licenses/(?P<el>by(?:-(?:nc|nd|sa)){0,2})/(?P<ver>\d\.\d)"
     r"(?:/(?P<port>[a-z]{2,3})(?=[/?#]|$))?",
     re.IGNORECASE,
 )
-_CC0_URL = re.compile(r"creativecommons\.org/publicdomain/zero/1\.0", re.IGNORECASE)
-_SPDX_URL = re.compile(r"spdx\.org/licenses/(?P<id>[A-Za-z0-9.+-]+?)(?:\.html|\.json)?/?(?:[?#]|$)")
+_CC0_URL = LazyPattern(r"creativecommons\.org/publicdomain/zero/1\.0", re.IGNORECASE)
+_SPDX_URL = LazyPattern(r"spdx\.org/licenses/(?P<id>[A-Za-z0-9.+-]+?)(?:\.html|\.json)?/?(?:[?#]|$)")
 _MODIFIER = r"non-?commercial|no-?deriv(?:ative)?s|share-?alike|nc|nd|sa"
-_LONG_NAME = re.compile(
+_LONG_NAME = LazyPattern(
     rf"creative\s+commons\s+(?:attribution|by)(?P<mods>(?:[\s,-]+(?:{_MODIFIER})\b)*)"
     r"(?:\s+licen[cs]e)?(?:,?\s+(?:version\s+)?(?P<ver>\d\.\d))?(?:\s+(?P<port>[a-z]{2,3})\b)?",
     re.IGNORECASE,
 )
-_SHORT_NAME = re.compile(
+_SHORT_NAME = LazyPattern(
     r"\bCC[\s_-]*(?P<mods>BY(?:[\s_-]+(?:NC|ND|SA)\b){0,2})(?:[\s_-]+(?P<ver>\d\.\d))?"
     r"(?:[\s_-]+(?P<port>[a-z]{2,3})\b)?",
     re.IGNORECASE,
 )
-_BARE_ELEMENTS = re.compile(r"^by(?:[\s_-]+(?:nc|nd|sa)){0,2}$", re.IGNORECASE)
-_CC0 = re.compile(r"\bCC[\s_-]?(?:0|zero)\b(?:[\s_-]*1\.0)?", re.IGNORECASE)
-_GENERIC_CC = re.compile(
+_BARE_ELEMENTS = LazyPattern(r"^by(?:[\s_-]+(?:nc|nd|sa)){0,2}$", re.IGNORECASE)
+_CC0 = LazyPattern(r"\bCC[\s_-]?(?:0|zero)\b(?:[\s_-]*1\.0)?", re.IGNORECASE)
+_GENERIC_CC = LazyPattern(
     r"\b(?:under|with)\s+(?:a|the)\s+creative\s+commons\s+(?:licen[cs]e|agreement)", re.IGNORECASE
 )
 _PORT_NAMES = {"us": "US", "de": "DE", "at": "AT", "au": "AU", "nl": "NL", "igo": "IGO", "fr": "FR"}

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from provenance.extract.facts import LicenseFact, LinkFact
+from provenance.extract.lazy import LazyPattern
 from provenance.extract.license import (
     is_license_url,
     mentions_generic_cc,
@@ -23,9 +24,10 @@ from provenance.extract.license import (
 from provenance.extract.vocabulary import MetaView
 from provenance.model import Location
 
-MENTION = re.compile(r"creative\s+commons|\bCC[\s_-]?(?:BY|0)\b|licen[cs]", re.IGNORECASE)
-_SENTENCE = re.compile(r"licen[cs]ed\s+under|(?:published|available|distributed)\s+under", re.IGNORECASE)
-_IMAGE_CREDIT = re.compile(
+# Body lines only: compiled on first use.
+MENTION = LazyPattern(r"creative\s+commons|\bCC[\s_-]?(?:BY|0)\b|licen[cs]", re.IGNORECASE)
+_SENTENCE = LazyPattern(r"licen[cs]ed\s+under|(?:published|available|distributed)\s+under", re.IGNORECASE)
+_IMAGE_CREDIT = LazyPattern(
     r"\b(?:images?|photos?|photographs?|pictures?|illustrations?|graphics?|screenshots?|figures?)\b"
     r"|图片|照片|图像|画像|写真",
     re.IGNORECASE,
@@ -57,15 +59,19 @@ def _parenthesised(text: str, fragment: str) -> bool:
     return opened and (")" in after or "）" in after)
 
 
+def _image_credit(text: str) -> bool:
+    """Whether the line credits an image; asked only when a licence is found (the test is slow)."""
+    return _IMAGE_CREDIT.search(text) is not None
+
+
 def line_licenses(text: str, location: Location, links: Sequence[LinkFact]) -> list[LicenseFact]:
     """Licences a visible line states, by link or by sentence (at most one fact per licence)."""
     facts: list[LicenseFact] = []
-    image_line = _IMAGE_CREDIT.search(text) is not None
     for fact in links:
         rel_license = "license" in fact.link.rel
         if not (rel_license or is_license_url(fact.target)):
             continue
-        if not rel_license and (image_line or _parenthesised(text, fact.link.text)):
+        if not rel_license and (_image_credit(text) or _parenthesised(text, fact.link.text)):
             continue
         origin = "html-link" if rel_license else "url"
         facts.append(
@@ -73,10 +79,10 @@ def line_licenses(text: str, location: Location, links: Sequence[LinkFact]) -> l
         )
     if not MENTION.search(text):
         return facts
-    sentence = _SENTENCE.search(text) is not None
     spdx = spdx_from_text(text)
     if spdx and spdx not in {f.spdx for f in facts}:
-        short_mention = not sentence and (image_line or _parenthesised(text, "CC"))
+        sentence = _SENTENCE.search(text) is not None
+        short_mention = not sentence and (_image_credit(text) or _parenthesised(text, "CC"))
         if not short_mention:
             facts.append(LicenseFact(spdx, "sentence", True, location, text.strip()))
     elif spdx is None and not facts and mentions_generic_cc(text):

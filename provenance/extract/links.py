@@ -8,9 +8,10 @@ from typing import Any
 from urllib.parse import unquote
 
 from provenance.extract.facts import LinkFact
+from provenance.extract.lazy import LazyPattern
 from provenance.model import Link
 
-_TEMPLATE = re.compile(
+_TEMPLATE = LazyPattern(  # compiled on first use: few targets hold a template
     r"\{\{[%<]?-?\s*param\s+[\"']?(?P<param>[\w.-]+)[\"']?\s*-?[%>]?\}\}"
     r"|\{\{-?\s*\.(?:Page\.)?Params\.(?P<dotted>[\w.]+)\s*-?\}\}",
     re.IGNORECASE,

@@ -5,18 +5,20 @@ from __future__ import annotations
 
 import re
 
+from provenance.extract.lazy import LazyPattern
+
 _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
-_TRAILING_DATE = re.compile(
+_TRAILING_DATE = LazyPattern(
     rf"(?:,?\s*\b(?:on|in)\b)?,?\s*(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}\s+(?:{_MONTHS})\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|(?:19|20)\d{{2}})\s*$",
     re.IGNORECASE,
 )
 _EDGE_PUNCT = " \t.,;:!?—–-*_`|"
 _QUOTES = "\"'“”‘’«»「」『』"
-_THE_BLOG = re.compile(r"^the\s+(?P<name>.*(?-i:[A-Z]).*?)\s+blog$", re.IGNORECASE)
+_THE_BLOG = LazyPattern(r"^the\s+(?P<name>.*(?-i:[A-Z]).*?)\s+blog$", re.IGNORECASE)
 # No pattern below starts with "\s*" or lets "[^)]*" run over another "(": linear time on any input
 # (the parts are cleaned by `clean_name`, which normalises the spaces).
 _PARENTHETICAL = re.compile(r"[(（][^()（）]*[)）]")
@@ -26,6 +28,7 @@ _SEPARATORS = re.compile(r",|;|&|\band\b|、|，|／")
 _DATE_WINDOW = 64
 _MAX_ROUNDS = 8
 _UNRESOLVED_REF = re.compile(r"\[([^\[\]]+)\](?:\[[^\[\]]*\])?")  # no "[" inside: linear time
+_NOT_ALNUM = re.compile(r"[\W_]+")  # a run of characters that are not `str.isalnum()`
 
 
 def clean_name(text: str) -> str | None:
@@ -36,11 +39,20 @@ def clean_name(text: str) -> str | None:
         name = name.strip(_EDGE_PUNCT)
         if len(name) >= 2 and name[0] in _QUOTES and name[-1] in _QUOTES:
             name = name[1:-1]
-        date = _TRAILING_DATE.search(name, max(0, len(name) - _DATE_WINDOW))
+        date = _trailing_date(name)
         name = name if date is None else name[: date.start()]
         if name == previous:
             break
     return name or None
+
+
+def _trailing_date(name: str) -> re.Match[str] | None:
+    """The date that ends `name`, if any. Every date form ends with a digit (`\\d`), so a name
+    that does not is answered at once: the pattern is slow to fail at every position."""
+    tail = name.rstrip()
+    if not tail or not tail[-1].isdecimal():
+        return None
+    return _TRAILING_DATE.search(name, max(0, len(name) - _DATE_WINDOW))
 
 
 def publisher_name(text: str) -> str | None:
@@ -68,5 +80,5 @@ def fold_name(text: str) -> str:
 
     "the Valley Gazette", "Valley Gazette" and "VALLEY-GAZETTE" all fold to "valley gazette".
     """
-    folded = " ".join("".join(ch if ch.isalnum() else " " for ch in text.casefold()).split())
+    folded = " ".join(_NOT_ALNUM.sub(" ", text.casefold()).split())
     return folded.removeprefix("the ") if folded != "the" else folded

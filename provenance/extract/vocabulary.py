@@ -68,6 +68,10 @@ for _name, _aliases in ALIASES.items():
     for _rank, _alias in enumerate(_aliases):
         _BY_HEAD.setdefault(_alias.split(".", 1)[0], []).append((_name, _alias, _rank))
 
+# The HTML keys case-folded once, as `MetaView` looks them up; all start with an HTML prefix.
+_HTML_FOLDED = {name: tuple(key.casefold() for key in keys) for name, keys in HTML_KEYS.items()}
+_HTML_PREFIXES = ("meta:", "link:")
+
 _MISSING = object()
 _DEFAULT_LOCATION = Location(1, 1)
 
@@ -115,6 +119,8 @@ class MetaView:
             name: [found for _, found in sorted(items, key=lambda item: item[0])]
             for name, items in ranked.items()
         }
+        html = any(key.startswith(_HTML_PREFIXES) for key in self._fields)
+        self._html_found = self._html_fields() if html else {}  # a Markdown article has none
 
     def location(self, key: str) -> Location:
         """Where the field `key` was written (the start of the file when unknown)."""
@@ -142,9 +148,14 @@ class MetaView:
         return self._front.get(name, []) + self._html(name)
 
     def _html(self, name: str) -> list[Found]:
-        found = []
-        for key in HTML_KEYS.get(name, ()):
-            item = self._fields.get(key.casefold())
-            if item is not None and _present(item.value):
-                found.append(Found(item.key, item.value, item.location))
+        return self._html_found.get(name, [])
+
+    def _html_fields(self) -> dict[str, list[Found]]:
+        """The present HTML equivalents of each canonical name, in `HTML_KEYS` order."""
+        found: dict[str, list[Found]] = {}
+        for name, keys in _HTML_FOLDED.items():
+            for key in keys:
+                item = self._fields.get(key)
+                if item is not None and _present(item.value):
+                    found.setdefault(name, []).append(Found(item.key, item.value, item.location))
         return found

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 
 from markdown_it import MarkdownIt
-from markdown_it.common.utils import normalizeReference
+from markdown_it.common.utils import normalizeReference, unescapeAll
 from markdown_it.rules_inline import StateInline
 
 InlineRule = Callable[[StateInline, bool], bool]
@@ -24,6 +24,36 @@ _SCHEME_BEFORE = re.compile(r"(?:^|[^A-Za-z0-9.+-])(https?)$", re.IGNORECASE)
 _URL = re.compile(r"https?://[^\s<>\"'`\u3000-\u303f\uff00-\uffef]+", re.IGNORECASE)
 _TRAILING = ".,;:!?*_~'\")]}"
 _WORDLIKE_BEFORE = re.compile(r"[\w\]\\)]")
+# A link destination with no escape, parenthesis, space or control character: CommonMark takes it
+# as written (entities aside), so markdown-it's character-by-character scan is not needed.
+_PLAIN_DESTINATION = re.compile(r"[^\x00-\x20\x7f\\()]+")
+# An http(s) URL that markdown-it's `normalizeLink` returns unchanged: ASCII host labels of at most
+# 63 characters, and only characters that mdurl's encoder keeps (no "%", no non-ASCII).
+_NORMAL_URL = re.compile(
+    r"https?://(?P<host>(?:[A-Za-z0-9-]{1,63}\.)*[A-Za-z0-9-]{1,63})"
+    r"(?:[/?#][A-Za-z0-9;/?:@&=+$,\-_.!~*'()#]*)?"
+)
+_MAX_HOST = 255  # mdurl drops a longer host name
+
+
+class _Parser(MarkdownIt):
+    """markdown-it, minus the URL normalisation of links that are already normal (most of them)."""
+
+    def normalizeLink(self, url: str) -> str:
+        normal = _NORMAL_URL.fullmatch(url)
+        if normal is not None and len(normal.group("host")) <= _MAX_HOST:
+            return url
+        return super().normalizeLink(url)
+
+
+def link_destination(state: StateInline, pos: int, end: int) -> str | None:
+    """The destination starting at `pos`, as markdown-it's `parseLinkDestination` reads it."""
+    src = state.src
+    plain = _PLAIN_DESTINATION.match(src, pos, end) if src[pos : pos + 1] != "<" else None
+    if plain is not None and (plain.end() == end or src[plain.end()] not in "\\("):
+        return unescapeAll(plain.group())
+    result = state.md.helpers.parseLinkDestination(src, pos, end)
+    return result.str if result.ok else None
 
 
 def _destination(state: StateInline, label_start: int, label_end: int, end: int) -> dict[str, object]:
@@ -34,8 +64,8 @@ def _destination(state: StateInline, label_start: int, label_end: int, end: int)
         pos = after + 1
         while pos < end and src[pos] in " \t\n":
             pos += 1
-        result = state.md.helpers.parseLinkDestination(src, pos, end)
-        return {"kind": "inline", "target": result.str if result.ok and pos < end - 1 else ""}
+        target = link_destination(state, pos, end) if pos < end - 1 else None
+        return {"kind": "inline", "target": target or ""}
     if after < end and src[after] == "[" and end - after > 2:
         return {"kind": "reference", "label": normalizeReference(src[after + 1 : end - 1])}
     return {"kind": "reference", "label": normalizeReference(src[label_start:label_end])}
@@ -156,7 +186,7 @@ def _bare_url(state: StateInline, silent: bool) -> bool:
 
 def build_parser() -> MarkdownIt:
     """CommonMark plus tables, with position-keeping link rules and definition tokens."""
-    md = MarkdownIt("commonmark", {"inline_definitions": True}).enable("table")
+    md = _Parser("commonmark", {"inline_definitions": True}).enable("table")
     rules = {rule.name: rule.fn for rule in md.inline.ruler.__rules__}
     md.inline.ruler.at("link", _link_rule(rules["link"]))
     md.inline.ruler.at("image", _spanned(rules["image"], "image", _describe_image))
