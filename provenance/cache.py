@@ -63,6 +63,7 @@ STALE_DAYS = 7  # result files of other run keys unused this long are deleted
 _HEADER = "provenance-cache"
 _CACHEDIR_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# provenance's result cache\n"
 _RECORD = struct.Struct("<III")  # a record's head: CRC-32 of path and body, path length, body length
+FLUSH_BYTES = 4 << 20  # new records waiting past this are written: a cold run on a large site holds little
 _MARSHAL = 4  # marshal's format with back-references: a string repeated in an entry is stored once
 
 Stamp = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
@@ -123,41 +124,70 @@ class ResultCache:
         self.path = folder / f"results-{key[:32]}.bin"
         self._header = f"{_HEADER} {FORMAT_VERSION} {key}\n".encode("ascii")
         self._stored: dict[str, tuple[int, bytes]] = {}  # path -> checksum and body, as read
-        self._changed: dict[str, bytes] = {}  # path -> its new record, encoded when put
+        self._changed: dict[str, bytes] = {}  # path -> its new record, encoded when put, not written yet
+        self._pending = 0  # bytes in `_changed`
+        self._written: set[str] = set()  # paths whose new record is already in the file
         self._stored_records = 0  # records in the file, stale ones included
         self._decoder = EvaluationDecoder()
         self._rewrite = True
+        self._failed = False  # a write failed: nothing more is written this run
+        self._appending = False  # written once this run: the file holds every live record, append the rest
         self._read()
 
     def get(self, display_path: str) -> Entry | None:
         """The entry stored for `display_path`, or None (none, or damaged)."""
         if display_path in self._changed:
             return self._decode(display_path, *_unframe(self._changed[display_path]))
+        if display_path in self._written:  # put this run and written: not read back
+            return None
         stored = self._stored.get(display_path)
         return self._decode(display_path, *stored) if stored is not None else None
 
     def put(self, display_path: str, entry: Entry) -> None:
-        self._changed[display_path] = _record(display_path, entry)  # bytes: a large run holds no objects
+        """Record `entry`; written by `save`, or earlier once `FLUSH_BYTES` of new records are waiting."""
+        record = _record(display_path, entry)  # bytes: a large run holds no objects
+        self._pending += len(record) - len(self._changed.get(display_path, b""))
+        self._changed[display_path] = record
+        if self._pending >= FLUSH_BYTES:
+            self._write()
 
     def save(self) -> None:
         """Write the changed entries; this ends the cache's use (its memory is freed).
 
         A cache that cannot be written is left as it is.
         """
-        if not self._changed and not self._rewrite:
-            return
         try:
-            self._prepare_folder()
-            if self._rewrite or self._stored_records + len(self._changed) > 2 * self._live() + 100:
-                replace_atomically_bytes(self.path, itertools.chain([self._header], self._live_records()))
-            else:
-                self._append(b"".join(self._changed.values()))
-        except OSError:
-            return
+            self._write()
         finally:
             self._stored.clear()
             self._changed.clear()
-        self._prune()
+            self._written.clear()
+        if not self._failed:
+            self._prune()
+
+    def _write(self) -> None:
+        """Write the records waiting: the whole file the first time when it must be (re)made, else appended.
+
+        After the first write the file holds every live record, so later ones are always appends.
+        """
+        if (not self._changed and not self._rewrite) or self._failed:
+            return
+        try:
+            self._prepare_folder()
+            stale = self._stored_records + len(self._changed) > 2 * self._live() + 100
+            if not self._appending and (self._rewrite or stale):
+                replace_atomically_bytes(self.path, itertools.chain([self._header], self._live_records()))
+                self._stored_records = self._live()
+                self._rewrite = False
+            else:
+                self._append(b"".join(self._changed.values()))
+                self._stored_records += len(self._changed)
+        except OSError:
+            self._failed = True
+        self._appending = True
+        self._written.update(self._changed)
+        self._changed.clear()
+        self._pending = 0
 
     def _decode(self, display_path: str, checksum: int, body: bytes) -> Entry | None:
         """The entry a stored record holds, or None when its checksum or shape is wrong."""

@@ -123,7 +123,7 @@ def check(
             _write_or_exit(item.spec.path, item.text)
     for item in rendered:
         if item.spec.path is None:
-            click.echo(item.text, nl=False, color=color)
+            _echo_in_chunks(item.text, color)
     if summary is not None:
         append_step_summary(*summary)
     sys.exit(exit_code(result.report, FAIL_ON[fail_on]))
@@ -216,9 +216,28 @@ def _stdout_wants_color() -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
+def _echo_in_chunks(text: str, color: bool, size: int = 1 << 20) -> None:
+    """Echo `text` a whole line at a time in pieces of about `size` characters.
+
+    A large report is then never copied whole again (encoded, or stripped of styles).
+    """
+    for chunk in _line_chunks(text, size):
+        click.echo(chunk, nl=False, color=color)
+
+
+def _line_chunks(text: str, size: int = 1 << 20) -> Iterator[str]:
+    """`text` in consecutive pieces of about `size` characters, each ending at a line break (or the end)."""
+    start = 0
+    while start < len(text):
+        cut = text.find("\n", start + size)
+        end = len(text) if cut < 0 else cut + 1
+        yield text[start:end]
+        start = end
+
+
 def _write_or_exit(path: Path, text: str) -> None:
     try:
-        replace_atomically(path, text)
+        replace_atomically(path, _line_chunks(text))
     except OSError as exc:
         click.echo(f"provenance: cannot write {path}: {exc.strerror or exc}", err=True)
         sys.exit(EXIT_USAGE)

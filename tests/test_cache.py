@@ -387,3 +387,27 @@ def test_a_compacted_cache_keeps_the_entries_it_looked_up(tmp_path: Path) -> Non
     assert max(counts) == 104 and counts[-1] < 104  # compacted once the stale records outnumbered the rest
     cache = ResultCache(tmp_path, KEY)
     assert [cache.get(path) for path in PATHS[:2]] == [entry(path) for path in PATHS[:2]]
+
+
+@pytest.mark.parametrize("existing", ["none", "garbled", "valid"])
+def test_a_large_run_writes_its_entries_as_it_goes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, existing: str
+) -> None:
+    """Past FLUSH_BYTES the waiting records are written before `save`; every entry is there after it."""
+    if existing == "valid":
+        write_cache(tmp_path, ("content/old.md",))
+    elif existing == "garbled":
+        tmp_path.joinpath(f"results-{KEY[:32]}.bin").write_bytes(b"not a cache")
+    monkeypatch.setattr("provenance.cache.FLUSH_BYTES", 1)  # write on every put
+    many = tuple(f"content/{n}.md" for n in range(30))
+    cache = ResultCache(tmp_path, KEY)
+    cache.put(many[0], entry(many[0]))
+    assert ResultCache(tmp_path, KEY).get(many[0]) == entry(many[0])  # on disk before `save`
+    assert cache.get(many[0]) is None  # written this run: not read back
+    for path in many[1:]:
+        cache.put(path, entry(path))
+    cache.save()
+    reread = ResultCache(tmp_path, KEY)
+    assert [reread.get(path) for path in many] == [entry(path) for path in many]
+    kept = reread.get("content/old.md")
+    assert kept == (entry("content/old.md") if existing == "valid" else None)

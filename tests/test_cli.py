@@ -539,3 +539,13 @@ def test_python_dash_m_runs_the_cli() -> None:
         [sys.executable, "-m", "provenance", "--version"], capture_output=True, text=True, check=False
     )
     assert (completed.returncode, completed.stdout) == (0, "provenance 0.1.0\n")
+
+
+@pytest.mark.parametrize("text", ["", "one line\n", "a\nbb\nccc\n" * 50, "no final break\nend"])
+def test_large_output_is_written_in_whole_line_pieces(text: str) -> None:
+    from provenance.cli import _line_chunks
+
+    chunks = list(_line_chunks(text, size=7))
+    assert "".join(chunks) == text
+    assert all(chunk.endswith("\n") for chunk in chunks[:-1])
+    assert all(len(chunk) > 7 and "\n" not in chunk[7:-1] for chunk in chunks[:-1])  # first break past 7
