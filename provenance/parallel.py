@@ -38,14 +38,14 @@ class CheckCrashed(RuntimeError):
         self.path = path
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Job:
     source: SourceFile
     declared_republished: bool
     known_digest: str | None = None  # the cached result's digest: if the bytes still match, skip
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Done:
     """What checking one file produced."""
 
