@@ -126,7 +126,6 @@ class ResultCache:
         self._stored: dict[str, tuple[int, bytes]] = {}  # path -> checksum and body, as read
         self._changed: dict[str, bytes] = {}  # path -> its new record, encoded when put, not written yet
         self._pending = 0  # bytes in `_changed`
-        self._written: set[str] = set()  # paths whose new record is already in the file
         self._stored_records = 0  # records in the file, stale ones included
         self._decoder = EvaluationDecoder()
         self._rewrite = True
@@ -138,8 +137,6 @@ class ResultCache:
         """The entry stored for `display_path`, or None (none, or damaged)."""
         if display_path in self._changed:
             return self._decode(display_path, *_unframe(self._changed[display_path]))
-        if display_path in self._written:  # put this run and written: not read back
-            return None
         stored = self._stored.get(display_path)
         return self._decode(display_path, *stored) if stored is not None else None
 
@@ -161,7 +158,6 @@ class ResultCache:
         finally:
             self._stored.clear()
             self._changed.clear()
-            self._written.clear()
         if not self._failed:
             self._prune()
 
@@ -185,7 +181,8 @@ class ResultCache:
         except OSError:
             self._failed = True
         self._appending = True
-        self._written.update(self._changed)
+        for path in self._changed:  # written this run (or failed to be): the old record is no answer
+            self._stored.pop(path, None)
         self._changed.clear()
         self._pending = 0
 
