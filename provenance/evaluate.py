@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from provenance.checks.base import CheckContext, PublisherIdentity, Violation
@@ -26,6 +24,7 @@ from provenance.model import (
     Severity,
     Status,
     Venue,
+    with_fingerprints,
 )
 from provenance.rules.models import AppliesTo
 from provenance.rules.ruleset import CompiledPack, CompiledRule, RuleSet
@@ -90,7 +89,7 @@ class Evaluator:
             )
             always = item.pack.applies_to is AppliesTo.ALWAYS
             self._run_pack(item.pack, context, findings, None if always else outcomes)
-        findings = _with_fingerprints(self._suppressor.apply(article, findings))
+        findings = with_fingerprints(self._suppressor.apply(article, findings))
         summary = self._summary(article, facts, applied, findings, tuple(outcomes))
         return Evaluation(tuple(findings), summary)
 
@@ -210,16 +209,3 @@ class Evaluator:
         if permission is not None and (permission.expires is None or permission.expires >= self._today):
             return Status.PERMISSION_ON_FILE
         return Status.COMPLIANT
-
-
-def _with_fingerprints(findings: Iterable[Finding]) -> list[Finding]:
-    """Sorted, fingerprinted by content (rule, path, evidence and occurrence), never by line number."""
-    seen: dict[tuple[str, str, str], int] = {}
-    result = []
-    for finding in sorted(findings, key=lambda f: f.sort_key):
-        key = (finding.rule, finding.path, finding.evidence or finding.message)
-        occurrence = seen.get(key, 0)
-        seen[key] = occurrence + 1
-        digest = hashlib.sha256("\0".join((*key, str(occurrence))).encode()).hexdigest()[:16]
-        result.append(dataclasses.replace(finding, fingerprint=digest))
-    return result

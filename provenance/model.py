@@ -7,8 +7,10 @@ count as a column; CRLF counts as one line break).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Callable, Mapping
+import hashlib
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -275,6 +277,19 @@ class PermissionRecord:
     expires: dt.date | None
     scope: str | None
     location: Location
+
+
+def with_fingerprints(findings: Iterable[Finding]) -> list[Finding]:
+    """`findings` sorted and fingerprinted by content (rule, path, evidence, occurrence), never by line."""
+    seen: dict[tuple[str, str, str], int] = {}
+    result = []
+    for finding in sorted(findings, key=lambda f: f.sort_key):
+        key = (finding.rule, finding.path, finding.evidence or finding.message)
+        occurrence = seen.get(key, 0)
+        seen[key] = occurrence + 1
+        digest = hashlib.sha256("\0".join((*key, str(occurrence))).encode()).hexdigest()[:16]
+        result.append(dataclasses.replace(finding, fingerprint=digest))
+    return result
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,9 +8,8 @@ loaded rule has); a severity override of `off` removes the rule and so the findi
 from __future__ import annotations
 
 import difflib
-import hashlib
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from provenance.checks.suppressions import CURRENT_CHECK, SUPPRESSION_CHECKS, USED_CHECK, VALID_CHECK
 from provenance.model import Finding, Venue
@@ -67,19 +66,6 @@ def stamp(
             evidence=evidence,
             fix=rule.fix,
         )
-
-
-def fingerprinted(findings: Iterable[Finding]) -> list[Finding]:
-    """Content fingerprints as the evaluator makes them: rule, path, evidence and occurrence."""
-    seen: dict[tuple[str, str, str], int] = {}
-    result = []
-    for finding in sorted(findings, key=lambda f: f.sort_key):
-        key = (finding.rule, finding.path, finding.evidence or finding.message)
-        occurrence = seen.get(key, 0)
-        seen[key] = occurrence + 1
-        digest = hashlib.sha256("\0".join((*key, str(occurrence))).encode()).hexdigest()[:16]
-        result.append(replace(finding, fingerprint=digest))
-    return result
 
 
 def _did_you_mean(rule_id: str, known: Collection[str]) -> str:

@@ -23,12 +23,12 @@ from pathlib import Path
 
 import pathspec
 
-from provenance.model import Finding, Suppression, SuppressionKind
+from provenance.model import Finding, Suppression, SuppressionKind, with_fingerprints
 from provenance.rules.errors import RuleErrors
 from provenance.rules.models import IgnoreEntry, SiteConfig
 from provenance.rules.ruleset import RuleSet
 from provenance.rules.yaml_marks import load_marked
-from provenance.suppress.audit import AuditRules, fingerprinted, stamp
+from provenance.suppress.audit import AuditRules, stamp
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ class SiteIgnores:
                         found += self._audit.about(
                             rule, path=where[0], line=where[1], column=1, evidence=item.evidence, used=used
                         )
-        return fingerprinted(found)
+        return with_fingerprints(found)
 
     def _suppression(self, item: _Entry) -> Suppression:
         source = f"{self._source}:{item.line}"
