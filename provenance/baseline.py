@@ -22,13 +22,13 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, ValidationError
+from typing import Any, ClassVar, Literal
 
 from provenance.atomic import replace_atomically
 from provenance.model import Finding, Report, Suppression, SuppressionKind
+from provenance.validation import STRICT, Invalid, validate
 
 BASELINE_VERSION = 1
 
@@ -37,8 +37,9 @@ class BaselineError(Exception):
     """The baseline file cannot be read, parsed or written."""
 
 
-class Entry(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+@dataclass(frozen=True, slots=True)
+class Entry:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
 
     rule: str
     path: str
@@ -50,8 +51,9 @@ class Entry(BaseModel):
         return (self.rule, self.path, self.fingerprint)
 
 
-class BaselineFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+@dataclass(frozen=True, slots=True)
+class BaselineFile:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
 
     schema_version: Literal[1]
     tool: Literal["provenance"]
@@ -72,13 +74,13 @@ def load_baseline(path: Path, name: str | None = None) -> list[Entry]:
     except (UnicodeDecodeError, json.JSONDecodeError) as failure:
         raise BaselineError(f"baseline {name} is not valid JSON: {failure}") from None
     try:
-        return BaselineFile.model_validate(data).findings
-    except ValidationError as failure:
-        first = failure.errors()[0]
-        where = "/".join(str(part) for part in first["loc"])
+        return validate(BaselineFile, data).findings
+    except Invalid as failure:
+        first = failure.problems[0]
+        where = "/".join(str(part) for part in first.location)
         raise BaselineError(
             f"baseline {name} is not a provenance baseline (version {BASELINE_VERSION}):"
-            f" /{where}: {first['msg']}"
+            f" /{where}: {first.message}"
         ) from None
 
 
@@ -89,7 +91,7 @@ def render_baseline(entries: Iterable[Entry]) -> str:
     document = {
         "schema_version": BASELINE_VERSION,
         "tool": "provenance",
-        "findings": [entry.model_dump() for entry in ordered],
+        "findings": [dataclasses.asdict(entry) for entry in ordered],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 

@@ -1,6 +1,7 @@
 """The site configuration, `.provenance.yaml`: found upward from a path, validated in layers.
 
-Layers as for policy packs: YAML with line marks -> JSON Schema -> pydantic -> semantics
+Layers as for policy packs: YAML with line marks -> JSON Schema -> the model's constraints
+(`provenance.validation`) -> semantics
 (policy paths stay inside the repository; include/exclude patterns parse). Every error is
 raised together in one `ConfigError`, each with file, line and JSON pointer.
 """
@@ -9,14 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pathspec
-from pydantic import ValidationError
-
 from provenance.model import Venue
 from provenance.rules.errors import ConfigError, RuleErrors, RuleFileError
 from provenance.rules.models import Site, SiteConfig
 from provenance.rules.schema import CONFIG_SCHEMA, schema_errors
 from provenance.rules.yaml_marks import MarkedDocument, json_pointer, load_marked
+from provenance.validation import Invalid, validate
 
 CONFIG_NAME = ".provenance.yaml"
 REPOSITORY_MARKER = ".git"
@@ -69,10 +68,10 @@ def load_config(path: Path) -> SiteConfig:
     if errors:
         raise ConfigError(errors)
     try:
-        config = SiteConfig.model_validate(document.data)
-    except ValidationError as failure:
+        config = validate(SiteConfig, document.data)
+    except Invalid as failure:
         raise ConfigError(
-            document.error(json_pointer(e["loc"]), e["msg"]) for e in failure.errors()
+            document.error(json_pointer(p.location), p.message) for p in failure.problems
         ) from None
     errors = _policy_errors(document, path, config) + _pattern_errors(document, config)
     if errors:
@@ -99,6 +98,8 @@ def _policy_errors(document: MarkedDocument, path: Path, config: SiteConfig) -> 
 
 
 def _pattern_errors(document: MarkedDocument, config: SiteConfig) -> list[RuleFileError]:
+    import pathspec  # only when a configuration is read: importing it costs a short run tens of ms
+
     errors = []
     for field, patterns in (
         ("include", config.include),

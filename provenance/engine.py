@@ -9,8 +9,6 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import pathspec
-
 from provenance import __version__
 from provenance.baseline import settle
 from provenance.batch import evaluate_sources
@@ -200,6 +198,8 @@ def _declared_republished(patterns: Sequence[str]) -> Callable[[SourceFile], boo
     """Whether the configuration's `republished:` patterns cover a file (no patterns: never)."""
     if not patterns:
         return lambda source: False
+    import pathspec  # only here: importing it costs a short run tens of milliseconds
+
     spec = pathspec.GitIgnoreSpec.from_lines(patterns)
     return lambda source: spec.match_file(source.relative)
 
@@ -211,7 +211,7 @@ def _evaluator(setup: _Setup, today: dt.date) -> Evaluator:
 
 def _result_cache(setup: _Setup) -> ResultCache:
     """The cache of this configuration's results, at the top of its repository."""
-    key = run_key(setup.ruleset.fingerprint, setup.config.model_dump_json())
+    key = run_key(setup.ruleset.fingerprint, repr(setup.config))
     return ResultCache(repository_root(setup.root) / CACHE_FOLDER, key)
 
 

@@ -37,6 +37,7 @@ from provenance.model import (
     TextLine,
     Venue,
 )
+from provenance.validation import validate
 
 TODAY = dt.date(2024, 6, 1)
 MARKDOWN_LINK = re2.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
@@ -212,7 +213,7 @@ def context(
 def run_all(check_name: str, ctx: CheckContext, /, **params: Any) -> list[Violation | Evidence]:
     """Everything the registered check `check_name` yields with `params` validated by its model."""
     spec = REGISTRY[check_name]
-    return list(spec.function(ctx, spec.params.model_validate(params)))
+    return list(spec.function(ctx, validate(spec.params, params)))
 
 
 def run(check_name: str, ctx: CheckContext, /, **params: Any) -> list[Violation]:

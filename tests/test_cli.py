@@ -26,6 +26,7 @@ from provenance.report import FORMATTERS, RenderOptions
 from provenance.rules.errors import ConfigError, RuleErrors, RuleFileError
 from provenance.rules.models import AppliesTo, Example, Examples
 from provenance.rules.ruleset import CompiledPack, CompiledRule, RuleSet
+from provenance.validation import validate
 
 
 def finding(severity: Severity, path: str = "a.md", line: int = 1) -> Finding:
@@ -316,13 +317,14 @@ LINK_RULE = compiled_rule(
     Severity.ERROR,
     fix="Link the credit to the original article.",
     venues=frozenset({Venue.COMMUNITY, Venue.NONCOMMERCIAL}),
-    examples=Examples.model_validate(
+    examples=validate(
+        Examples,
         {
             "pass": [Example(content="Source: [Global Research](https://www.globalresearch.ca/a/1)\n")],
             "fail": [
                 Example(path="post.md", content="---\ntitle: T\n---\nSource: Global Research\n", lines=[4])
             ],
-        }
+        },
     ),
 )
 LOCAL_RULE = compiled_rule("SITE-CANONICAL", "canonical-link", "my-site-extra", Severity.WARNING)

@@ -135,7 +135,7 @@ def test_every_pack_error_at_once_including_patterns_re2_cannot_honour(repo: Pat
     assert result.stderr.splitlines() == [
         f"{pack}:4: /publisher/signatures/0: invalid RE2 pattern '(a)\\\\1': invalid escape sequence: \\1",
         f"{pack}:4: /publisher/signatures/1: invalid RE2 pattern '(?=lookahead)': invalid perl operator: (?=",
-        f"{pack}:9: /conditions/0/params/pattern: Value error, invalid RE2 pattern"
+        f"{pack}:9: /conditions/0/params/pattern: invalid RE2 pattern"
         " 'Republished from (?!nowhere)': invalid perl operator: (?!",
         f"{pack}:16: /conditions/1/check: unknown check 'no-such-check'; known checks: {known}",
         f"{pack}:24: /conditions/2/params/venues: Input should be a valid list",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ ERRORS = PACKS / "errors"
 LAYERS = PACKS / "layers"
 
 
+@dataclass(frozen=True)
 class PatternParams(Params):
     pattern: str
     min_count: int = 1

@@ -12,21 +12,25 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Generic, TypeVar
-
-from pydantic import BaseModel, ConfigDict
+from typing import Any, ClassVar, Generic, TypeVar
 
 from provenance.extract.facts import Provenance
 from provenance.extract.names import fold_name
 from provenance.model import Article, Category, Evidence, Location, Venue
+from provenance.validation import STRICT
 
 
-class Params(BaseModel):
-    """Base of every check's parameter model: unknown keys are errors."""
+@dataclass(frozen=True)
+class Params:
+    """Base of every check's parameters, a frozen dataclass each: unknown keys are errors.
 
-    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+    Field constraints go in the field's metadata (see `provenance.validation`).
+    """
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
 
 
+@dataclass(frozen=True)
 class NoParams(Params):
     pass
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
@@ -14,7 +15,7 @@ from provenance.checks.attribution import (
     visible_credits,
 )
 from provenance.checks.base import CheckContext, NoParams, Params, Violation, check
-from provenance.checks.patterns import RE2Pattern, compile_pattern
+from provenance.checks.patterns import RE2_PATTERN, compile_pattern
 from provenance.extract.facts import ClaimKind
 from provenance.extract.names import fold_name
 from provenance.model import Category, Evidence
@@ -66,6 +67,7 @@ def source_credited(ctx: CheckContext, params: NoParams) -> Iterator[Violation |
     )
 
 
+@dataclass(frozen=True)
 class AuthorParams(Params):
     visible: bool = False
 
@@ -97,8 +99,9 @@ def author_credited(ctx: CheckContext, params: AuthorParams) -> Iterator[Violati
     )
 
 
+@dataclass(frozen=True)
 class CreditLineParams(Params):
-    pattern: RE2Pattern
+    pattern: str = field(metadata=RE2_PATTERN)
     example: str
 
     @cached_property

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Literal
 
 from provenance.checks.base import CheckContext, Params, Violation, check
@@ -14,6 +15,7 @@ _FIXES = {
 }
 
 
+@dataclass(frozen=True)
 class DiagnosticParams(Params):
     category: Literal[Category.METADATA_INVALID, Category.FILE_UNREADABLE]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from provenance.checks.anchors import absent_anchor
@@ -24,6 +25,7 @@ _LINK_CATEGORIES = [
 ]
 
 
+@dataclass(frozen=True)
 class LinkParams(Params):
     article_url: bool = True
     home_page_ok: bool = False

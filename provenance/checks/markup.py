@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
 from provenance.checks.anchors import absent_anchor
 from provenance.checks.base import CheckContext, Params, Violation, check
-from provenance.checks.patterns import RE2Pattern, compile_pattern
+from provenance.checks.patterns import RE2_PATTERN, compile_pattern
 from provenance.model import Category, Evidence, Location
 
 
+@dataclass(frozen=True)
 class PixelParams(Params):
-    pattern: RE2Pattern
+    pattern: str = field(metadata=RE2_PATTERN)
     name: str
 
     @cached_property
@@ -43,6 +45,7 @@ def tracking_pixel(ctx: CheckContext, params: PixelParams) -> Iterator[Violation
 _ROBOTS_KEYS = frozenset({"noindex", "robots", "meta:robots"})
 
 
+@dataclass(frozen=True)
 class CanonicalParams(Params):
     noindex_ok: bool = True
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-
-from pydantic import Field
+from dataclasses import dataclass, field
 
 from provenance.checks.anchors import absent_anchor
 from provenance.checks.attribution import mentions, upstream_hops
@@ -13,6 +12,7 @@ from provenance.extract.facts import CopyrightNotice, LicenseFact
 from provenance.model import Category, Evidence
 
 
+@dataclass(frozen=True)
 class CopyrightParams(Params):
     include_chain: bool = True
 
@@ -78,8 +78,9 @@ def _notice_evidence(
             )
 
 
+@dataclass(frozen=True)
 class LicenseParams(Params):
-    licenses: list[str] = Field(default_factory=list)
+    licenses: list[str] = field(default_factory=list)
     visible: bool = True
 
 

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterator
 from functools import cache
-from typing import Annotated, Any
+from typing import Any
 
 import re2
-from pydantic import AfterValidator
+
+RE2_PATTERN: dict[str, Any] = {"re2": True}
+"""The metadata of a parameter field holding an RE2 pattern: a pack whose pattern RE2 cannot
+compile is refused when it loads (`pattern_errors`), at that parameter."""
 
 
 def _options(ignore_case: bool) -> Any:
@@ -16,7 +21,8 @@ def _options(ignore_case: bool) -> Any:
     return options
 
 
-def _error_text(error: Exception) -> str:
+def re2_reason(error: Exception) -> str:
+    """RE2's own words for why a pattern does not compile."""
     detail = error.args[0] if error.args else error
     return detail.decode("utf-8", "replace") if isinstance(detail, bytes) else str(detail)
 
@@ -27,14 +33,12 @@ def compile_pattern(pattern: str, ignore_case: bool = False) -> Any:
     return re2.compile(pattern, _options(ignore_case))
 
 
-def validate_pattern(pattern: str) -> str:
-    """A pydantic field validator: reject patterns RE2 cannot compile, with RE2's own message."""
-    try:
-        compile_pattern(pattern)
-    except re2.error as error:
-        raise ValueError(f"invalid RE2 pattern {pattern!r}: {_error_text(error)}") from None
-    return pattern
-
-
-RE2Pattern = Annotated[str, AfterValidator(validate_pattern)]
-"""A parameter holding an RE2 pattern; invalid patterns fail parameter validation."""
+def pattern_errors(params: Any) -> Iterator[tuple[str, str]]:
+    """(field, message) for each `RE2_PATTERN` field of `params` that RE2 cannot compile."""
+    for field in dataclasses.fields(params):
+        if field.metadata.get("re2"):
+            pattern = getattr(params, field.name)
+            try:
+                compile_pattern(pattern)
+            except re2.error as error:
+                yield field.name, f"invalid RE2 pattern {pattern!r}: {re2_reason(error)}"

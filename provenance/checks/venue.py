@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-
-from pydantic import Field
+from dataclasses import dataclass, field
 
 from provenance.checks.anchors import absent_anchor
 from provenance.checks.base import CheckContext, NoParams, Params, Violation, check
@@ -15,8 +14,11 @@ SITE_CONFIGURATION = Location(0, 0)
 """Where evidence from the site configuration (not from the article) is placed: line 0."""
 
 
+@dataclass(frozen=True)
 class VenueParams(Params):
-    venues: list[Venue] = Field(min_length=1, description="Venues where use needs no permission.")
+    venues: list[Venue] = field(
+        metadata={"min_length": 1, "description": "Venues where use needs no permission."}
+    )
 
 
 @check("venue-permitted", VenueParams, [Category.USE_NOT_PERMITTED])

@@ -8,6 +8,7 @@ its own conditions of the same id replacing the inherited ones in place.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -91,11 +92,10 @@ def _unknown_base(
 
 def _extend(base: Layered, file: PackFile, errors: list[RuleFileError]) -> Layered:
     pack = file.pack
-    inherited = {
-        name: getattr(base.pack, name) for name in INHERITED_FIELDS if name not in pack.model_fields_set
-    }
-    merged = pack.model_copy(update=inherited)
-    own_publisher = "publisher" in pack.model_fields_set
+    written = file.document.data.keys()  # the fields the file sets itself
+    inherited = {name: getattr(base.pack, name) for name in INHERITED_FIELDS if name not in written}
+    merged = dataclasses.replace(pack, **inherited)
+    own_publisher = "publisher" in written
     base_ids = {placed.condition.id for placed in base.conditions}
     for index, rule_id in enumerate(pack.disable):
         if rule_id not in base_ids:

@@ -1,43 +1,56 @@
-"""The policy-pack file format, as pydantic models.
+"""The policy-pack and site-configuration file formats, as frozen dataclasses.
 
-These models are the single source of truth for the pack format: the published JSON Schema
-(`provenance/schemas/policy-pack.schema.json`) is generated from them (`python -m
-provenance.rules.schema`), and a test fails when the two drift apart.
+These models are the single source of truth for both formats: each field's constraints are
+written in its `metadata` as pydantic `Field` arguments (see `provenance.validation`, which
+validates untrusted files against them), the published JSON Schemas
+(`provenance/schemas/*.schema.json`) are generated from them (`python -m
+provenance.rules.schema`), and a test fails when the two drift apart. Running a check needs no
+validation library: built-in packs are built straight from their (tested) data.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Annotated, Any
-
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Any, ClassVar
 
 from provenance.model import Category, Severity, Venue
+from provenance.validation import STRICT
 
 RULE_ID_PATTERN = r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$"
 PACK_ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+def described(description: str, **constraints: Any) -> dict[str, Any]:
+    """A field's metadata: its description and pydantic `Field` constraints."""
+    return {"description": description, **constraints}
 
 
-class Publisher(Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Publisher:
     """How to recognise a publisher's articles."""
 
-    names: list[str] = Field(min_length=1, description="Names as credited, first is the display name.")
-    domains: list[str] = Field(
-        default_factory=list,
-        description="Hosts the publisher serves articles from, legacy hosts included; subdomains match.",
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+
+    names: list[str] = field(
+        metadata=described("Names as credited, first is the display name.", min_length=1)
     )
-    url_patterns: list[str] = Field(
+    domains: list[str] = field(
         default_factory=list,
-        description="RE2 patterns that an article URL (not a home page) of this publisher matches.",
+        metadata=described(
+            "Hosts the publisher serves articles from, legacy hosts included; subdomains match."
+        ),
     )
-    signatures: list[str] = Field(
+    url_patterns: list[str] = field(
         default_factory=list,
-        description="RE2 patterns (case-insensitive) of phrases that only this publisher's pages carry.",
+        metadata=described("RE2 patterns that an article URL (not a home page) of this publisher matches."),
+    )
+    signatures: list[str] = field(
+        default_factory=list,
+        metadata=described(
+            "RE2 patterns (case-insensitive) of phrases that only this publisher's pages carry."
+        ),
     )
 
 
@@ -48,61 +61,78 @@ class AppliesTo(StrEnum):
     ALWAYS = "always"  # every file (core rules about the files themselves)
 
 
-class Example(Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Example:
     """A document that a condition must accept (pass) or reject (fail); run as a test."""
 
-    path: str = Field(default="example.md", description="File name; its suffix picks the reader.")
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+
+    path: str = field(default="example.md", metadata=described("File name; its suffix picks the reader."))
     content: str
     venue: Venue = Venue.COMMUNITY
-    lines: list[int] = Field(
-        default_factory=list, description="For fail examples: the lines the findings must be on."
+    lines: list[int] = field(
+        default_factory=list, metadata=described("For fail examples: the lines the findings must be on.")
     )
 
 
-class Examples(Strict):
-    passing: list[Example] = Field(default_factory=list, alias="pass")
-    failing: list[Example] = Field(default_factory=list, alias="fail")
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Examples:
+    __pydantic_config__: ClassVar[dict[str, Any]] = {**STRICT, "populate_by_name": True}
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    passing: list[Example] = field(default_factory=list, metadata={"alias": "pass"})
+    failing: list[Example] = field(default_factory=list, metadata={"alias": "fail"})
 
 
-class Condition(Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Condition:
     """One checkable condition of a policy: a stable id bound to a registered check."""
 
-    id: str = Field(pattern=RULE_ID_PATTERN, description="Stable rule id, e.g. GR-LINK. Never reused.")
-    name: str = Field(pattern=PACK_ID_PATTERN, description="Readable rule name.")
-    check: str = Field(description="Name of a check in the registry (`provenance rules checks`).")
-    params: dict[str, Any] = Field(default_factory=dict, description="Parameters of the check.")
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+
+    id: str = field(
+        metadata=described("Stable rule id, e.g. GR-LINK. Never reused.", pattern=RULE_ID_PATTERN)
+    )
+    name: str = field(metadata=described("Readable rule name.", pattern=PACK_ID_PATTERN))
+    check: str = field(metadata=described("Name of a check in the registry (`provenance rules checks`)."))
+    params: dict[str, Any] = field(default_factory=dict, metadata=described("Parameters of the check."))
     category: Category
     severity: Severity = Severity.ERROR
     message: str
     fix: str = ""
     rationale: str
-    source_url: str = Field(description="Where the condition is stated (publisher page, licence text).")
-    venues: list[Venue] = Field(
-        default_factory=list, description="Venues the condition applies to; empty means all."
+    source_url: str = field(
+        metadata=described("Where the condition is stated (publisher page, licence text).")
     )
-    examples: Examples = Field(default_factory=Examples)
+    venues: list[Venue] = field(
+        default_factory=list, metadata=described("Venues the condition applies to; empty means all.")
+    )
+    examples: Examples = field(default_factory=Examples)
 
 
-class PolicyPack(Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PolicyPack:
     """A publisher's (or licence family's) republication policy."""
 
-    id: str = Field(pattern=PACK_ID_PATTERN)
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+
+    id: str = field(metadata={"pattern": PACK_ID_PATTERN})
     name: str
     description: str = ""
     source_url: str = ""
     applies_to: AppliesTo = AppliesTo.PUBLISHER
-    extends: str | None = Field(
-        default=None, description="Id of a pack to layer over: its publisher and conditions are inherited."
+    extends: str | None = field(
+        default=None,
+        metadata=described("Id of a pack to layer over: its publisher and conditions are inherited."),
     )
     publisher: Publisher | None = None
-    licenses: list[str] = Field(
+    licenses: list[str] = field(
         default_factory=list,
-        description="SPDX ids: for applies_to=license, the licences it covers; for a publisher, its licence.",
+        metadata=described(
+            "SPDX ids: for applies_to=license, the licences it covers; for a publisher, its licence."
+        ),
     )
-    disable: list[str] = Field(default_factory=list, description="Inherited rule ids to switch off.")
-    conditions: list[Condition] = Field(default_factory=list)
+    disable: list[str] = field(default_factory=list, metadata=described("Inherited rule ids to switch off."))
+    conditions: list[Condition] = field(default_factory=list)
 
 
 class SeverityOverride(StrEnum):
@@ -112,48 +142,66 @@ class SeverityOverride(StrEnum):
     OFF = "off"
 
 
-class Site(Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Site:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+
     name: str = ""
     url: str = ""
     venue: Venue
 
 
-class IgnoreEntry(Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IgnoreEntry:
     """A suppression for every file matching `paths`: the rules it covers, why, until when."""
 
-    paths: list[str] = Field(
-        min_length=1, description="gitignore-style patterns, relative to the configuration file's folder."
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+
+    paths: list[str] = field(
+        metadata=described(
+            "gitignore-style patterns, relative to the configuration file's folder.", min_length=1
+        )
     )
-    rules: list[Annotated[str, Field(pattern=RULE_ID_PATTERN)]] = Field(
-        min_length=1, description="Rule ids to suppress; `*` is not allowed."
+    rules: list[str] = field(
+        metadata=described(
+            "Rule ids to suppress; `*` is not allowed.",
+            min_length=1,
+            json_schema_extra={"items": {"pattern": RULE_ID_PATTERN, "type": "string"}},
+        )
     )
-    reason: str = Field(
-        min_length=1, pattern=r"\S", description="Why the exception is acceptable (mandatory)."
+    reason: str = field(
+        metadata=described("Why the exception is acceptable (mandatory).", min_length=1, pattern=r"\S")
     )
-    expires: dt.date | None = Field(
+    expires: dt.date | None = field(
         default=None,
-        description="YYYY-MM-DD; after this date the entry no longer suppresses and is reported.",
+        metadata=described("YYYY-MM-DD; after this date the entry no longer suppresses and is reported."),
     )
 
 
-class SiteConfig(Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SiteConfig:
     """The `.provenance.yaml` file of a content repository."""
 
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+
     site: Site
-    include: list[str] = Field(default_factory=list, description="gitignore-style patterns to check.")
-    exclude: list[str] = Field(default_factory=list, description="gitignore-style patterns to skip.")
-    republished: list[str] = Field(
+    include: list[str] = field(default_factory=list, metadata=described("gitignore-style patterns to check."))
+    exclude: list[str] = field(default_factory=list, metadata=described("gitignore-style patterns to skip."))
+    republished: list[str] = field(
         default_factory=list,
-        description=(
+        metadata=described(
             "gitignore-style patterns of files that are all republished (an aggregator's or a"
             " translation project's collections), whether or not an article says so."
         ),
     )
-    policies: list[str] = Field(
-        default_factory=list, description="Folders or files of local packs, relative to the config file."
+    policies: list[str] = field(
+        default_factory=list,
+        metadata=described("Folders or files of local packs, relative to the config file."),
     )
-    severity: dict[str, SeverityOverride] = Field(default_factory=dict)
-    max_file_size: int = Field(default=5_000_000, gt=0, description="Bytes; larger files are reported.")
-    ignore: list[IgnoreEntry] = Field(
-        default_factory=list, description="Suppressions by path glob, each with a mandatory reason."
+    severity: dict[str, SeverityOverride] = field(default_factory=dict)
+    max_file_size: int = field(
+        default=5_000_000, metadata=described("Bytes; larger files are reported.", gt=0)
+    )
+    ignore: list[IgnoreEntry] = field(
+        default_factory=list, metadata=described("Suppressions by path glob, each with a mandatory reason.")
     )

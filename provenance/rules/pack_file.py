@@ -1,4 +1,4 @@
-"""One policy-pack file, validated on its own: YAML, JSON Schema, pydantic, then semantics.
+"""One policy-pack file, validated on its own: YAML, JSON Schema, the models' constraints, then semantics.
 
 Semantic checks that need only the file: each condition's check exists, its category is one
 the check declares, its parameters fit the check's model (validated here, once), and the
@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from typing import Any
 
 import re2
-from pydantic import ValidationError
 
 from provenance.checks.base import REGISTRY, CheckSpec, Params
+from provenance.checks.patterns import compile_pattern, pattern_errors, re2_reason
 from provenance.rules.errors import RuleErrors, RuleFileError
 from provenance.rules.models import Condition, PolicyPack
 from provenance.rules.schema import PACK_SCHEMA, schema_errors
 from provenance.rules.yaml_marks import MarkedDocument, json_pointer, load_marked
+from provenance.validation import Invalid, build, validate
 
 
 @dataclass(frozen=True)
@@ -70,14 +71,20 @@ def read_pack(origin: str, text: str, *, builtin: bool) -> PackRead:
     if errors:
         return PackRead(None, errors, declared_id)
     try:
-        pack = PolicyPack.model_validate(document.data)
-    except ValidationError as failure:
-        return PackRead(None, pydantic_errors(document, "", failure), declared_id)
+        pack = validate(PolicyPack, document.data)
+    except Invalid as failure:
+        return PackRead(None, validation_errors(document, "", failure), declared_id)
     return check_pack(origin, builtin, document, pack)
 
 
-def check_pack(origin: str, builtin: bool, document: MarkedDocument, pack: PolicyPack) -> PackRead:
-    """The per-file semantic checks of a pack that passed its schema and pydantic."""
+def check_pack(
+    origin: str, builtin: bool, document: MarkedDocument, pack: PolicyPack, *, trusted: bool = False
+) -> PackRead:
+    """The per-file semantic checks of a pack that passed its schema and model constraints.
+
+    `trusted`: the pack is a built-in one, so its check parameters are built without validation
+    (`TypeError` if they do not fit; the caller then reads the pack on the full path).
+    """
     publisher = pack.publisher
     url_patterns, errors = _compile_all(document, publisher.url_patterns if publisher else [], "url_patterns")
     signatures, signature_errors = _compile_all(
@@ -86,7 +93,7 @@ def check_pack(origin: str, builtin: bool, document: MarkedDocument, pack: Polic
     errors += signature_errors
     placed = []
     for index, condition in enumerate(pack.conditions):
-        result = _place(document, index, condition)
+        result = _place(document, index, condition, trusted)
         if isinstance(result, PlacedCondition):
             placed.append(result)
         else:
@@ -97,17 +104,9 @@ def check_pack(origin: str, builtin: bool, document: MarkedDocument, pack: Polic
     return PackRead(packed, errors, pack.id)
 
 
-def pydantic_errors(document: MarkedDocument, prefix: str, failure: ValidationError) -> list[RuleFileError]:
-    """pydantic's errors as file errors, each at the pointer (and line) of its location."""
-    return [document.error(prefix + json_pointer(e["loc"]), e["msg"]) for e in failure.errors()]
-
-
-def compile_pattern(pattern: str, *, ignore_case: bool = False) -> Any:
-    """An RE2 pattern (linear-time matching); raises `re2.error` for what RE2 cannot honour."""
-    options = re2.Options()
-    options.log_errors = False
-    options.case_sensitive = not ignore_case
-    return re2.compile(pattern, options)
+def validation_errors(document: MarkedDocument, prefix: str, failure: Invalid) -> list[RuleFileError]:
+    """Validation problems as file errors, each at the pointer (and line) of its location."""
+    return [document.error(prefix + json_pointer(p.location), p.message) for p in failure.problems]
 
 
 def _compile_all(
@@ -119,14 +118,13 @@ def _compile_all(
         try:
             compiled.append(compile_pattern(pattern, ignore_case=field == "signatures"))
         except re2.error as failure:
-            reason = failure.args[0].decode() if isinstance(failure.args[0], bytes) else str(failure)
             pointer = f"/publisher/{field}/{index}"
-            errors.append(document.error(pointer, f"invalid RE2 pattern {pattern!r}: {reason}"))
+            errors.append(document.error(pointer, f"invalid RE2 pattern {pattern!r}: {re2_reason(failure)}"))
     return tuple(compiled), errors
 
 
 def _place(
-    document: MarkedDocument, index: int, condition: Condition
+    document: MarkedDocument, index: int, condition: Condition, trusted: bool
 ) -> PlacedCondition | list[RuleFileError]:
     at = f"/conditions/{index}"
     check = REGISTRY.get(condition.check)
@@ -141,7 +139,10 @@ def _place(
         )
         errors.append(document.error(f"{at}/category", message))
     try:
-        params = check.params.model_validate(condition.params)
-    except ValidationError as failure:
-        return [*errors, *pydantic_errors(document, f"{at}/params", failure)]
+        params = (
+            build(check.params, condition.params) if trusted else validate(check.params, condition.params)
+        )
+    except Invalid as failure:
+        return [*errors, *validation_errors(document, f"{at}/params", failure)]
+    errors += [document.error(f"{at}/params/{name}", message) for name, message in pattern_errors(params)]
     return errors or PlacedCondition(condition, document, index, check, params)

@@ -1,6 +1,6 @@
 """The published JSON Schemas of policy packs and `.provenance.yaml`, and validation against them.
 
-The schemas are generated from the pydantic models in `provenance.rules.models` and checked in
+The schemas are generated from the models in `provenance.rules.models` and checked in
 under `provenance/schemas/`; run ``python -m provenance.rules.schema`` to rewrite them after a
 model change (a test fails on drift). Documents are validated against the checked-in files.
 """
@@ -14,11 +14,10 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
-
 from provenance.rules.errors import RuleFileError
 from provenance.rules.models import PolicyPack, SiteConfig
 from provenance.rules.yaml_marks import MarkedDocument, json_pointer
+from provenance.validation import json_schema
 
 if TYPE_CHECKING:  # jsonschema is imported only when a document is validated (start-up time)
     from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
@@ -28,18 +27,18 @@ PACK_SCHEMA = "policy-pack.schema.json"
 CONFIG_SCHEMA = "config.schema.json"
 SCHEMA_FOLDER = Path(__file__).resolve().parent.parent / "schemas"
 
-_SOURCES: dict[str, tuple[type[BaseModel], str]] = {
+_SOURCES: dict[str, tuple[type[Any], str]] = {
     PACK_SCHEMA: (PolicyPack, "provenance policy pack"),
     CONFIG_SCHEMA: (SiteConfig, "provenance site configuration (.provenance.yaml)"),
 }
 
 
 def generate(name: str) -> dict[str, Any]:
-    """The schema `name` as generated from its pydantic model."""
+    """The schema `name` as generated from its model."""
     from jsonschema import Draft202012Validator
 
     model, title = _SOURCES[name]
-    body = model.model_json_schema()
+    body = json_schema(model)
     body.pop("title", None)
     return {
         "$schema": Draft202012Validator.META_SCHEMA["$id"],

@@ -1,9 +1,10 @@
 """A fast path for the built-in packs, which ship with the package and are validated by its tests.
 
-A built-in pack is parsed without recording line marks and without JSON Schema validation
-(jsonschema is then not needed at all), then checked by pydantic and the per-file semantics as
-usual. Lines are computed only if an error message asks for one. A built-in pack that shows
-any error on this path is read again through the full path, so its errors read exactly the same.
+A built-in pack is parsed without recording line marks, built into the models without JSON
+Schema or pydantic validation (neither library is then imported at all), and checked by the
+per-file semantics as usual. Lines are computed only if an error message asks for one. A
+built-in pack that shows any error on this path (or data of another shape than the models
+declare) is read again through the full path, so its errors read exactly the same.
 The full path stays the reference: `rules validate` on the built-in files runs it (and a test).
 """
 
@@ -13,12 +14,12 @@ from collections.abc import Iterator, Mapping
 from functools import cached_property
 
 import yaml
-from pydantic import ValidationError
 
 from provenance.rules.errors import RuleErrors
 from provenance.rules.models import PolicyPack
 from provenance.rules.pack_file import PackRead, check_pack
 from provenance.rules.yaml_marks import MarkedDocument, _Loader, load_marked
+from provenance.validation import build
 
 
 class LazyLines(Mapping[str, int]):
@@ -53,10 +54,9 @@ def read_trusted_pack(origin: str, text: str) -> PackRead | None:
         return None
     if not isinstance(data, dict):
         return None
-    try:
-        pack = PolicyPack.model_validate(data)
-    except ValidationError:
-        return None
     document = MarkedDocument(origin, data, LazyLines(text, origin))
-    read = check_pack(origin, True, document, pack)
+    try:
+        read = check_pack(origin, True, document, build(PolicyPack, data), trusted=True)
+    except (TypeError, ValueError, KeyError):  # not the shape the models declare: the full path says why
+        return None
     return None if read.errors else read
