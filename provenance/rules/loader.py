@@ -1,6 +1,6 @@
 """Policy packs from YAML files to one compiled `RuleSet`, validated in layers.
 
-Layers: YAML with line marks -> JSON Schema (every error) -> pydantic -> per-file semantics
+Layers: YAML with line marks -> JSON Schema (every error) -> model constraints -> per-file semantics
 (`provenance.rules.pack_file`) -> cross-file layering (`provenance.rules.layering`) ->
 compilation with the site's severity overrides. All errors of all layers that could run are
 raised together in one `RuleErrors`.
@@ -9,17 +9,20 @@ raised together in one `RuleErrors`.
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from provenance.checks.base import PublisherIdentity
 from provenance.model import Severity
 from provenance.rules.errors import ConfigError, RuleErrors, RuleFileError
+from provenance.rules.inputs import (
+    BUILTIN_ORIGIN,
+    PackSource,
+    RuleInputs,
+    builtin_pack_files,
+    read_rule_inputs,
+    read_sources,
+)
 from provenance.rules.layering import Layered, layer
 from provenance.rules.models import SeverityOverride
 from provenance.rules.pack_file import PackFile, PlacedCondition, read_pack
@@ -27,23 +30,24 @@ from provenance.rules.ruleset import CompiledPack, CompiledRule, RuleSet
 from provenance.rules.trusted import read_trusted_pack
 from provenance.rules.yaml_marks import load_marked
 
-BUILTIN_PACKAGE = "provenance.builtin_rules"
-BUILTIN_ORIGIN = "builtin:"
-PACK_SUFFIXES = (".yaml", ".yml")
+__all__ = ["BUILTIN_ORIGIN", "builtin_pack_files", "compile_rules", "load_ruleset", "validate_pack_files"]
 
 
-@dataclass(frozen=True)
-class _Source:
-    origin: str
-    text: str
-    builtin: bool
+def compile_rules(inputs: RuleInputs, *, config_path: Path | None = None) -> RuleSet:
+    """Validate, layer and compile `inputs` with their severity overrides.
 
-
-def builtin_pack_files() -> list[Traversable]:
-    """The built-in pack files shipped in `provenance.builtin_rules`, sorted by name."""
-    folder = resources.files(BUILTIN_PACKAGE)
-    packs = [entry for entry in folder.iterdir() if entry.is_file() and entry.name.endswith(PACK_SUFFIXES)]
-    return sorted(packs, key=lambda entry: entry.name)
+    Raises `RuleErrors` with every pack error, then `ConfigError` for overrides naming no
+    rule (at their line in `config_path`, when given).
+    """
+    packs, errors = _layered(inputs.sources, list(inputs.read_errors))
+    if errors:
+        raise RuleErrors(errors)
+    known = {placed.condition.id for entry in packs for placed in entry.conditions}
+    unknown = [rule_id for rule_id in inputs.severity if rule_id not in known]
+    if unknown:
+        raise ConfigError(_unknown_override_errors(unknown, config_path))
+    compiled = tuple(_compile_pack(entry, inputs.severity) for entry in packs)
+    return RuleSet(compiled, inputs.fingerprint)
 
 
 def load_ruleset(
@@ -55,29 +59,22 @@ def load_ruleset(
 ) -> RuleSet:
     """Validate, layer and compile the built-in packs and `local_sources` (files or folders).
 
-    Raises `RuleErrors` with every pack error, then `ConfigError` for overrides naming no
-    rule (at their line in `config_path`, when given).
+    Raises as `compile_rules` does.
     """
-    sources, packs, errors = _load(local_sources, include_builtin)
-    if errors:
-        raise RuleErrors(errors)
-    known = {placed.condition.id for entry in packs for placed in entry.conditions}
-    unknown = [rule_id for rule_id in severity if rule_id not in known]
-    if unknown:
-        raise ConfigError(_unknown_override_errors(unknown, config_path))
-    compiled = tuple(_compile_pack(entry, severity) for entry in packs)
-    return RuleSet(compiled, _fingerprint(sources, severity))
+    inputs = read_rule_inputs(local_sources, severity, include_builtin=include_builtin)
+    return compile_rules(inputs, config_path=config_path)
 
 
 def validate_pack_files(paths: Sequence[Path]) -> list[RuleFileError]:
     """Every error in `paths`, checked together with the built-in packs."""
-    return _load(paths, include_builtin=True)[2]
+    sources, errors = read_sources(paths, include_builtin=True)
+    return _layered(sources, errors)[1]
 
 
-def _load(
-    local_sources: Sequence[Path], include_builtin: bool
-) -> tuple[list[_Source], list[Layered], list[RuleFileError]]:
-    sources, errors = _read_sources(local_sources, include_builtin)
+def _layered(
+    sources: Sequence[PackSource], errors: list[RuleFileError]
+) -> tuple[list[Layered], list[RuleFileError]]:
+    """The packs of `sources` validated and layered, and every error (after `errors`, those of reading)."""
     files: list[PackFile] = []
     unreadable: set[str] = set()
     for source in sources:
@@ -93,41 +90,7 @@ def _load(
     order = {source.origin: index for index, source in enumerate(sources)}
     errors += layer_errors
     errors.sort(key=lambda e: (order.get(e.path, -1), e.line or 0, e.pointer, e.message))
-    return sources, packs, errors
-
-
-def _read_sources(
-    local_sources: Sequence[Path], include_builtin: bool
-) -> tuple[list[_Source], list[RuleFileError]]:
-    sources: list[_Source] = []
-    errors: list[RuleFileError] = []
-    local = _expand(local_sources, errors)
-    if include_builtin:
-        # a built-in file named on the command line (`rules validate rules/core.yaml`) is read once
-        named = {path.resolve() for path in local}
-        for entry in builtin_pack_files():
-            if isinstance(entry, Path) and entry.resolve() in named:
-                continue
-            sources.append(_Source(BUILTIN_ORIGIN + entry.name, entry.read_text(encoding="utf-8"), True))
-    for path in local:
-        try:
-            sources.append(_Source(path.as_posix(), path.read_text(encoding="utf-8"), False))
-        except (OSError, UnicodeDecodeError) as failure:
-            errors.append(RuleFileError(path.as_posix(), None, "", f"cannot read pack file: {failure}"))
-    return sources, errors
-
-
-def _expand(local_sources: Sequence[Path], errors: list[RuleFileError]) -> list[Path]:
-    """Pack files named directly, and the `*.yaml`/`*.yml` files of folders (sorted)."""
-    files: list[Path] = []
-    for source in local_sources:
-        if source.is_dir():
-            files += sorted(p for p in source.iterdir() if p.suffix in PACK_SUFFIXES and p.is_file())
-        elif source.is_file():
-            files.append(source)
-        else:
-            errors.append(RuleFileError(source.as_posix(), None, "", "no such pack file or folder"))
-    return list(dict.fromkeys(files))
+    return packs, errors
 
 
 def _unknown_override_errors(unknown: list[str], config_path: Path | None) -> list[RuleFileError]:
@@ -197,13 +160,3 @@ def _compile_rule(
 
 def _normalise_domain(domain: str) -> str:
     return domain.strip().lower().removeprefix("www.")
-
-
-def _fingerprint(sources: Sequence[_Source], severity: Mapping[str, SeverityOverride]) -> str:
-    digest = hashlib.sha256()
-    for source in sources:
-        data = source.text.encode("utf-8")
-        digest.update(f"{len(data)}:".encode())
-        digest.update(data)
-    digest.update(json.dumps({key: str(value) for key, value in sorted(severity.items())}).encode())
-    return digest.hexdigest()

@@ -1,0 +1,111 @@
+"""A run's policy-pack files, read but not validated: what its rules are, cheaply.
+
+Reading the pack files and hashing them is all a run needs to key cached results on; validating
+and compiling them (`provenance.rules.loader`) imports the checks and costs more, and is done
+only when some file must be checked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from provenance.rules.errors import RuleFileError
+from provenance.rules.models import SeverityOverride
+
+BUILTIN_PACKAGE = "provenance.builtin_rules"
+BUILTIN_ORIGIN = "builtin:"
+PACK_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class PackSource:
+    """One pack file's text, and where it came from."""
+
+    origin: str
+    text: str
+    builtin: bool
+
+
+def builtin_pack_files() -> list[Traversable]:
+    """The built-in pack files shipped in `provenance.builtin_rules`, sorted by name."""
+    folder = resources.files(BUILTIN_PACKAGE)
+    packs = [entry for entry in folder.iterdir() if entry.is_file() and entry.name.endswith(PACK_SUFFIXES)]
+    return sorted(packs, key=lambda entry: entry.name)
+
+
+@dataclass(frozen=True)
+class RuleInputs:
+    """A run's pack files as read (not yet validated) and its severity overrides.
+
+    Enough to key cached results on (`fingerprint`) without validating or compiling anything:
+    a run whose results are all cached never needs more. `compile_rules` does the rest.
+    """
+
+    sources: tuple[PackSource, ...]
+    read_errors: tuple[RuleFileError, ...]  # pack files or folders that could not be read
+    severity: Mapping[str, SeverityOverride]
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """A hash of every pack file's text and of the overrides: what the compiled rules depend on."""
+        digest = hashlib.sha256()
+        for source in self.sources:
+            data = source.text.encode("utf-8")
+            digest.update(f"{len(data)}:".encode())
+            digest.update(data)
+        overrides = {key: str(value) for key, value in sorted(self.severity.items())}
+        digest.update(json.dumps(overrides).encode())
+        return digest.hexdigest()
+
+
+def read_rule_inputs(
+    local_sources: Sequence[Path] = (),
+    severity: Mapping[str, SeverityOverride] = {},
+    *,
+    include_builtin: bool = True,
+) -> RuleInputs:
+    """Read the built-in packs and `local_sources` (files or folders), without validating them."""
+    sources, errors = read_sources(local_sources, include_builtin)
+    return RuleInputs(tuple(sources), tuple(errors), severity)
+
+
+def read_sources(
+    local_sources: Sequence[Path], include_builtin: bool
+) -> tuple[list[PackSource], list[RuleFileError]]:
+    """The text of every pack file (built-in first), and an error for each that cannot be read."""
+    sources: list[PackSource] = []
+    errors: list[RuleFileError] = []
+    local = _expand(local_sources, errors)
+    if include_builtin:
+        # a built-in file named on the command line (`rules validate rules/core.yaml`) is read once
+        named = {path.resolve() for path in local}
+        for entry in builtin_pack_files():
+            if isinstance(entry, Path) and entry.resolve() in named:
+                continue
+            sources.append(PackSource(BUILTIN_ORIGIN + entry.name, entry.read_text(encoding="utf-8"), True))
+    for path in local:
+        try:
+            sources.append(PackSource(path.as_posix(), path.read_text(encoding="utf-8"), False))
+        except (OSError, UnicodeDecodeError) as failure:
+            errors.append(RuleFileError(path.as_posix(), None, "", f"cannot read pack file: {failure}"))
+    return sources, errors
+
+
+def _expand(local_sources: Sequence[Path], errors: list[RuleFileError]) -> list[Path]:
+    """Pack files named directly, and the `*.yaml`/`*.yml` files of folders (sorted)."""
+    files: list[Path] = []
+    for source in local_sources:
+        if source.is_dir():
+            files += sorted(p for p in source.iterdir() if p.suffix in PACK_SUFFIXES and p.is_file())
+        elif source.is_file():
+            files.append(source)
+        else:
+            errors.append(RuleFileError(source.as_posix(), None, "", "no such pack file or folder"))
+    return list(dict.fromkeys(files))
