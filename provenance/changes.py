@@ -15,21 +15,23 @@ encoding apply; outside a git repository `ChangedFilesError` says so.
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
-from provenance.discover import Skipped, SourceFile
-from provenance.rules.models import SiteConfig
+if TYPE_CHECKING:
+    from provenance.discover import Skipped, SourceFile
+    from provenance.rules.models import SiteConfig
 
 
 class ChangedFilesError(Exception):
     """Changed files cannot be determined: not a git repository, an unknown REF, no git."""
 
 
-@dataclass(frozen=True)
-class ChangeRequest:
+class ChangeRequest(NamedTuple):
+    """What ``--changed-since`` and ``--staged`` ask for."""
+
     since: str | None = None  # a git revision; None with `staged`: HEAD
     staged: bool = False
 
@@ -47,8 +49,7 @@ class Selection:
         return self.relative_of.get(display_path, display_path)
 
 
-@dataclass(frozen=True)
-class ChangedFiles:
+class ChangedFiles(NamedTuple):
     """The changed paths, POSIX and relative to the repository's top folder."""
 
     top: Path
@@ -111,6 +112,8 @@ def changed_files(cwd: Path, request: ChangeRequest) -> ChangedFiles:
 
 
 def _git(where: Path, *args: str, what: str) -> str:
+    import subprocess  # only a run that asks git pays for it
+
     try:
         done = subprocess.run(
             ["git", *args], cwd=where, capture_output=True, check=False, env={**os.environ, "LC_ALL": "C"}

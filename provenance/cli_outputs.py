@@ -11,12 +11,15 @@ import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 import click
 
-from provenance.model import Report
 from provenance.report import DEFAULT_FORMAT, FORMATTERS, RenderOptions
-from provenance.report.rule_info import RuleInfo
+
+if TYPE_CHECKING:
+    from provenance.model import Report
+    from provenance.report.rule_info import RuleInfo
 
 STEP_SUMMARY_VARIABLE = "GITHUB_STEP_SUMMARY"
 STEP_SUMMARY_FORMAT = "markdown"  # what the `github` format appends to the step summary
@@ -30,8 +33,9 @@ class OutputSpec:
     path: Path | None = None
 
 
-@dataclass(frozen=True)
-class RenderedOutput:
+class RenderedOutput(NamedTuple):
+    """One planned output and its full text."""
+
     spec: OutputSpec
     text: str
 

@@ -13,19 +13,21 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING, NamedTuple
 
 from provenance.file_names import matchable, printable
+
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
 
 SKIPPED_FOLDERS = frozenset({"node_modules"})
 GITIGNORE = ".gitignore"
 
 
-@dataclass(frozen=True, slots=True)
-class SourceFile:
+class SourceFile(NamedTuple):
+    """A file to check, by the three paths each stage needs."""
+
     path: str  # where to open it: absolute, as reached (possibly through a symlink)
     display_path: str  # POSIX, relative to cwd when below it, else to root; printable (escaped)
     relative: str  # POSIX, relative to root, valid UTF-8: what config patterns match against
@@ -35,8 +37,9 @@ class SourceFile:
         return Path(self.path)
 
 
-@dataclass(frozen=True)
-class Skipped:
+class Skipped(NamedTuple):
+    """A path left out of the run, and why (reported as unreadable)."""
+
     display_path: str
     reason: str  # e.g. "symlink points outside the root", "symlink loop"
 
@@ -59,11 +62,12 @@ def discover(
     return files, skipped
 
 
-_Chain = tuple[tuple[str, pathspec.GitIgnoreSpec], ...]  # (folder relative to root, its .gitignore)
+_Chain = tuple[tuple[str, "GitIgnoreSpec"], ...]  # (folder relative to root, its .gitignore)
 
 
-@dataclass(frozen=True)
-class _Folder:
+class _Folder(NamedTuple):
+    """A folder waiting to be walked."""
+
     path: str  # as reached (possibly through symlinks)
     real: str  # resolved
     relative: str  # where it sits below the root, POSIX ("" for the root)
@@ -78,8 +82,8 @@ class _Walker:
         self.root_prefix = str(root).rstrip(os.sep) + os.sep
         self.cwd_below_root = _relative(cwd, root)
         self.root_below_cwd = _relative(root, cwd)
-        self.include = pathspec.GitIgnoreSpec.from_lines(include) if include else None
-        self.exclude = pathspec.GitIgnoreSpec.from_lines(exclude) if exclude else None
+        self.include = _gitignore_spec(include) if include else None
+        self.exclude = _gitignore_spec(exclude) if exclude else None
         self.suffixes = frozenset(suffix.lower() for suffix in suffixes)
         self.found: dict[str, tuple[tuple[bool, str], SourceFile]] = {}  # real path -> (rank, file)
         self.skipped: list[Skipped] = []
@@ -242,7 +246,18 @@ def _extend(chain: _Chain, relative_folder: str, folder: str) -> _Chain:
             lines = file.read().splitlines()
     except OSError:
         return chain
-    return (*chain, (matchable(relative_folder), pathspec.GitIgnoreSpec.from_lines(_valid_lines(lines))))
+    return (*chain, (matchable(relative_folder), _gitignore_spec(_valid_lines(lines))))
+
+
+def _gitignore_spec(lines: Sequence[str]) -> GitIgnoreSpec:
+    """`lines` compiled as gitignore patterns; raises `ValueError` for one git would not accept.
+
+    `pathspec` is imported here, on first use: a site without `.gitignore` files or patterns
+    never pays for it (its import probes for optional regex back ends).
+    """
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
 def _valid_lines(lines: list[str]) -> list[str]:
@@ -250,7 +265,7 @@ def _valid_lines(lines: list[str]) -> list[str]:
     valid = []
     for line in lines:
         try:
-            pathspec.GitIgnoreSpec.from_lines([line])
+            _gitignore_spec([line])
         except ValueError:
             continue
         valid.append(line)

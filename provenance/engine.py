@@ -140,7 +140,7 @@ def run_check(paths: Sequence[Path], *, cwd: Path, options: CheckOptions) -> Che
         )
         selection = shard_selection(selection, options.shard)
         ignores = SiteIgnores(
-            setup.config, config_path=config_path, cwd=cwd, ruleset=setup.ruleset, today=today
+            setup.config, config_path=config_path, cwd=cwd, ruleset=functools.partial(getattr, setup, "ruleset"), today=today
         )
         evaluations = evaluate_files(
             setup, selection.files, selection.skipped, today, jobs=options.jobs, use_cache=options.use_cache

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from provenance.checks.base import CheckContext, PublisherIdentity, Violation
+from provenance.checks.base import CheckContext
 from provenance.extract import ExtractOptions, extract
-from provenance.extract.facts import Hop, Provenance
+from provenance.extract.facts import Hop
 from provenance.extract.inventory import permission_record, published_on, title_of
 from provenance.extract.links import host_of
 from provenance.matching import SourceMatcher
 from provenance.model import (
-    Article,
     ArticleSummary,
     Category,
+    Evaluation,
     Evidence,
     Finding,
     Location,
@@ -23,12 +23,20 @@ from provenance.model import (
     RuleOutcome,
     Severity,
     Status,
-    Venue,
     with_fingerprints,
 )
 from provenance.rules.models import AppliesTo
-from provenance.rules.ruleset import CompiledPack, CompiledRule, RuleSet
 from provenance.suppress.apply import ArticleSuppressor
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from provenance.checks.base import PublisherIdentity, Violation
+    from provenance.extract.facts import Provenance
+    from provenance.model import Article, Venue
+    from provenance.rules.ruleset import CompiledPack, CompiledRule, RuleSet
+
+__all__ = ["CheckContractError", "Evaluation", "Evaluator"]  # `Evaluation` lives in the model
 
 _TERMS_UNKNOWN = frozenset({Category.UNKNOWN_SOURCE, Category.UPSTREAM_TERMS_UNKNOWN})
 
@@ -38,13 +46,9 @@ class CheckContractError(RuntimeError):
 
 
 @dataclass(frozen=True)
-class Evaluation:
-    findings: tuple[Finding, ...]
-    summary: ArticleSummary
-
-
-@dataclass(frozen=True)
 class _Applied:
+    """A pack applied to an article, with the publisher it was matched for (None: not a publisher's)."""
+
     pack: CompiledPack
     publisher: PublisherIdentity | None
 

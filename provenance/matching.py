@@ -18,6 +18,8 @@ from provenance.rules.ruleset import CompiledPack, RuleSet
 
 @dataclass(frozen=True)
 class SignatureHit:
+    """A publisher pack whose signature phrase occurs in a text, and the line of its first hit."""
+
     pack: CompiledPack
     line: int
 

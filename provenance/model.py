@@ -309,6 +309,17 @@ class ArticleSummary:
     permission: PermissionRecord | None = None  # front matter `permission:`, as recorded
 
 
+@dataclass(frozen=True)
+class Evaluation:
+    """What evaluating one article produced: its findings and its inventory line.
+
+    Defined here, not with the evaluator, so that reusing cached results needs no rule machinery.
+    """
+
+    findings: tuple[Finding, ...]
+    summary: ArticleSummary
+
+
 @dataclass(frozen=True, slots=True)
 class Report:
     """Everything one run found: the single input of every output format."""

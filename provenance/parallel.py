@@ -10,21 +10,23 @@ workers would cost more than it saves.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
-from provenance.cache import Stamp, settled_stamp
-from provenance.discover import SourceFile
-from provenance.evaluate import Evaluation, Evaluator
-from provenance.model import Article
+from provenance.cache import settled_stamp
 from provenance.readers import read_bytes, read_file
 from provenance.watched_date import WatchedDate
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from provenance.cache import Stamp
+    from provenance.discover import SourceFile
+    from provenance.evaluate import Evaluation, Evaluator
+    from provenance.model import Article
 
 MIN_FILES_PER_WORKER = 48  # below this a worker costs more (start-up, pickling) than it saves
 MAX_CHUNK = 128
@@ -38,15 +40,15 @@ class CheckCrashed(RuntimeError):
         self.path = path
 
 
-@dataclass(frozen=True, slots=True)
-class Job:
+class Job(NamedTuple):
+    """One file to check, with what the cache already knows about it."""
+
     source: SourceFile
     declared_republished: bool
     known_digest: str | None = None  # the cached result's digest: if the bytes still match, skip
 
 
-@dataclass(frozen=True, slots=True)
-class Done:
+class Done(NamedTuple):
     """What checking one file produced."""
 
     digest: str | None  # SHA-256 of the bytes; None when they could not be read (not cacheable)
@@ -97,10 +99,23 @@ def check_all(checker: Callable[[], FileChecker], jobs: Sequence[Job], workers: 
     Results are yielded as they arrive, so the caller can store and drop each one in turn.
     """
     workers = min(workers, len(jobs) // MIN_FILES_PER_WORKER)
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if workers < 2 or not _can_fork():
         yield from map(checker().check, jobs)
         return
-    main = checker()
+    yield from _check_in_workers(checker(), jobs, workers)
+
+
+def _can_fork() -> bool:
+    import multiprocessing  # here, not at the top: a run that starts no worker never pays for it
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _check_in_workers(main: FileChecker, jobs: Sequence[Job], workers: int) -> Iterator[Done]:
+    """Check `jobs` in `workers` forked processes that inherit `main`; results in the order of `jobs`."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     chunk = max(8, min(MAX_CHUNK, len(jobs) // (workers * 8) or 1))
     chunks = [list(jobs[start : start + chunk]) for start in range(0, len(jobs), chunk)]
     context = multiprocessing.get_context("fork")

@@ -12,8 +12,8 @@ from markdown_it.helpers import parseLinkDestination
 from markdown_it.rules_inline import StateInline
 
 from provenance.model import Document, Embed, Format, Link, Location
+from provenance.readers import markdown as markdown_reader
 from provenance.readers import read_bytes, read_file
-from provenance.readers import text as text_reader
 from provenance.readers.markdown import parse_markdown
 from provenance.readers.mdparser import PARSER, link_destination
 
@@ -239,7 +239,7 @@ def test_body_is_parsed_only_when_document_is_read(monkeypatch: pytest.MonkeyPat
         calls.append(body_line)
         return real(body, body_line)
 
-    monkeypatch.setattr(text_reader, "parse_markdown", counting)
+    monkeypatch.setattr(markdown_reader, "parse_markdown", counting)
     article = read_bytes("lazy.md", b"---\ntitle: t\n---\nBy [A](#)\n")
     assert article.metadata == {"title": "t"}
     assert calls == []

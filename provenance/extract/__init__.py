@@ -47,6 +47,8 @@ _BODY_KINDS = frozenset(
 
 @dataclass(frozen=True)
 class ExtractOptions:
+    """What extraction needs to know about the republishing site."""
+
     site_hosts: frozenset[str] = frozenset()  # hosts of the republishing site itself (lower-case, no www.)
 
 

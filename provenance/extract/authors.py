@@ -13,7 +13,7 @@ from provenance.extract.names import clean_name, split_names
 from provenance.extract.vocabulary import MetaView
 from provenance.model import Location
 
-_MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\[\]]+)\]\([^()]*\)")  # no "[" or "(" inside: linear
+_MARKDOWN_LINK = LazyPattern(r"\[(?P<text>[^\[\]]+)\]\([^()]*\)")  # no "[" or "(" inside: linear
 # Body bylines: compiled on first use (most articles never have their body scanned).
 _BYLINE = LazyPattern(r"^(?:By|BY)\s+(?P<names>\S.*)")
 _LABELLED = LazyPattern(

@@ -35,6 +35,8 @@ _MAX_JOINED = 3
 
 @dataclass
 class BodyFacts:
+    """What one scan of the body found, collected as it goes."""
+
     claims: list[SourceClaim] = field(default_factory=list)
     authors: list[Credit] = field(default_factory=list)
     copyrights: list[CopyrightNotice] = field(default_factory=list)

@@ -16,23 +16,23 @@ from provenance.model import Location
 
 # In body text a notice starts the line ("©", "(c)", "Copyright ©/(c)/<year>/<Name>"), or follows
 # a sentence inside it when it carries an explicit symbol ("... Copyright © X, 2009"). Body lines
-# only: compiled on first use.
+# only. Every pattern here is compiled on first use: a run whose results are cached uses none.
 _BODY_NOTICE = LazyPattern(
     r"^\W{0,3}(?:copyright\s*(?:©|\(c\)|&copy;)|©|\(c\)\s*(?=\d)|copyright\s+(?=(?:19|20)\d{2}\b|(?-i:[A-Z])))"
     r"|(?<=[.!?]\s)copyright\s*(?:©|\(c\))",
     re.IGNORECASE,
 )
-_MARKERS = re.compile(r"^(?:\s*(?:copyright\b|©|\(c\)|&copy;)\s*)+", re.IGNORECASE)
-_YEAR = re.compile(r"\b((?:19|20)\d{2})(?:\s*[-–]\s*(?:19|20)?\d{2,4})?\b")
-_RESERVED = re.compile(
+_MARKERS = LazyPattern(r"^(?:\s*(?:copyright\b|©|\(c\)|&copy;)\s*)+", re.IGNORECASE)
+_YEAR = LazyPattern(r"\b((?:19|20)\d{2})(?:\s*[-–]\s*(?:19|20)?\d{2,4})?\b")
+_RESERVED = LazyPattern(
     r"[.,]?\s*(?:all rights reserved|some rights reserved|tous droits réservés|все права защищены"
     r"|版权所有|保留所有权利)\.?\s*$",
     re.IGNORECASE,
 )
-_HOLDER_SPLIT = re.compile(  # no leading "\s*": linear time; `clean_name` trims the parts
+_HOLDER_SPLIT = LazyPattern(  # no leading "\s*": linear time; `clean_name` trims the parts
     r",(?!\s*(?:inc|ltd|llc|gmbh|corp|plc|ag|s\.a)\b)|;|&|\band\b|、|，", re.IGNORECASE
 )
-_WORDLESS = re.compile(r"^\W*$")
+_WORDLESS = LazyPattern(r"^\W*$")
 
 
 def parse_notice(text: str) -> tuple[tuple[str, ...], int | None] | None:

@@ -76,6 +76,8 @@ class Credit:
 
 @dataclass(frozen=True, slots=True)
 class CopyrightNotice:
+    """A copyright notice: its holders and year as far as they can be read."""
+
     holders: tuple[str, ...]
     year: int | None
     location: Location

@@ -24,6 +24,8 @@ _MAX_DEPTH = 8
 
 @dataclass
 class JsonLdFacts:
+    """What the page's JSON-LD objects state, collected as they are read."""
+
     claims: list[SourceClaim] = field(default_factory=list)
     chain: list[Hop] = field(default_factory=list)  # origin first; set only for nested isBasedOn
     authors: list[Credit] = field(default_factory=list)

@@ -1,8 +1,9 @@
 """Regular expressions compiled on first use.
 
-Most articles never have their body scanned, so a run (a one-file pre-commit run above all)
-should not pay at import for the patterns only body scanning needs: compiling them costs more
-than the rest of the extractors' import. Django does the same (`_lazy_re_compile`).
+Most articles never have their body scanned, and a run whose results are all cached extracts
+nothing, so a run (a one-file pre-commit run above all) should not pay at import for patterns it
+may never use: compiling them costs more than the rest of the extractors' import. Django does the
+same (`_lazy_re_compile`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from functools import cached_property
+from typing import Any
 
 
 class LazyPattern:
@@ -35,3 +37,6 @@ class LazyPattern:
 
     def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
         return self.compiled.sub(repl, string, count)
+
+    def split(self, string: str, maxsplit: int = 0) -> list[str | Any]:
+        return self.compiled.split(string, maxsplit)

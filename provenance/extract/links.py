@@ -16,8 +16,8 @@ _TEMPLATE = LazyPattern(  # compiled on first use: few targets hold a template
     r"|\{\{-?\s*\.(?:Page\.)?Params\.(?P<dotted>[\w.]+)\s*-?\}\}",
     re.IGNORECASE,
 )
-_HOST = re.compile(r"\s*(?:[hH][tT][tT][pP][sS]?:)?//(?:[^/?#@\s]*@)?([^/?#:@\s\[\]]+)")
-_UNRESOLVED = re.compile(r"\{\{|\{%|YOUR-POST-ID")
+_HOST = LazyPattern(r"\s*(?:[hH][tT][tT][pP][sS]?:)?//(?:[^/?#@\s]*@)?([^/?#:@\s\[\]]+)")
+_UNRESOLVED = LazyPattern(r"\{\{|\{%|YOUR-POST-ID")
 _PLACEHOLDER_TARGETS = frozenset({"", "#", "#!", "about:blank"})
 
 

@@ -21,14 +21,14 @@ _QUOTES = "\"'“”‘’«»「」『』"
 _THE_BLOG = LazyPattern(r"^the\s+(?P<name>.*(?-i:[A-Z]).*?)\s+blog$", re.IGNORECASE)
 # No pattern below starts with "\s*" or lets "[^)]*" run over another "(": linear time on any input
 # (the parts are cleaned by `clean_name`, which normalises the spaces).
-_PARENTHETICAL = re.compile(r"[(（][^()（）]*[)）]")
-_SEPARATORS = re.compile(r",|;|&|\band\b|、|，|／")
+_PARENTHETICAL = LazyPattern(r"[(（][^()（）]*[)）]")
+_SEPARATORS = LazyPattern(r",|;|&|\band\b|、|，|／")
 # A trailing date is short: look for it only near the end, and peel at most a few layers
 # (quotes, punctuation, dates), so that a long run of dates costs linear time.
 _DATE_WINDOW = 64
 _MAX_ROUNDS = 8
-_UNRESOLVED_REF = re.compile(r"\[([^\[\]]+)\](?:\[[^\[\]]*\])?")  # no "[" inside: linear time
-_NOT_ALNUM = re.compile(r"[\W_]+")  # a run of characters that are not `str.isalnum()`
+_UNRESOLVED_REF = LazyPattern(r"\[([^\[\]]+)\](?:\[[^\[\]]*\])?")  # no "[" inside: linear time
+_NOT_ALNUM = LazyPattern(r"[\W_]+")  # a run of characters that are not `str.isalnum()`
 
 
 def clean_name(text: str) -> str | None:

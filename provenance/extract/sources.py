@@ -22,6 +22,8 @@ _HOP_URL_KEYS = ("url", "link", "original_url", "source_url")
 
 @dataclass
 class MetadataSources:
+    """The source claims and URLs that the metadata states."""
+
     claims: list[SourceClaim] = field(default_factory=list)
     chain: list[Hop] = field(default_factory=list)  # from a `provenance:` list: authoritative
     canonical: UrlFact | None = None

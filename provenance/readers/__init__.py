@@ -2,18 +2,22 @@
 
 Entry points: `read_file(fs_path, display_path, max_size)` and `read_bytes(display_path, data)`.
 They never raise for bad content: problems become `Diagnostic`s on the returned article.
+A format's reader is imported the first time a file of that format is read: a run that reads
+nothing (all results cached) or no HTML does not pay for those modules.
 """
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Callable
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from provenance.model import Article, Category, Diagnostic, Document, Format, Location
 from provenance.readers.decode import decode
-from provenance.readers.html import read_html
-from provenance.readers.text import read_markdown, read_text
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["SUFFIXES", "format_for", "read_bytes", "read_file"]
 
@@ -24,17 +28,24 @@ SUFFIXES: dict[str, Format] = {
     ".htm": Format.HTML,
     ".txt": Format.TEXT,
 }
-_READERS: dict[Format, Callable[[str, str], Article]] = {
-    Format.MARKDOWN: read_markdown,
-    Format.HTML: read_html,
-    Format.TEXT: read_text,
-}
 _EMPTY = Document(lines=(), links=())
 
 
 def format_for(path: str) -> Format | None:
     """The format a file name implies (suffix, case-insensitive), or None when unsupported."""
     return SUFFIXES.get(posixpath.splitext(path.replace("\\", "/"))[1].lower())
+
+
+@functools.cache
+def _reader(file_format: Format) -> Callable[[str, str], Article]:
+    """The reader of `file_format`, its modules imported the first time a file of that format is read."""
+    if file_format is Format.HTML:
+        from provenance.readers.html import read_html
+
+        return read_html
+    from provenance.readers.text import read_markdown, read_text
+
+    return read_markdown if file_format is Format.MARKDOWN else read_text
 
 
 def _unread(display_path: str, problem: Diagnostic) -> Article:
@@ -58,8 +69,7 @@ def read_bytes(display_path: str, data: bytes) -> Article:
     if not decoded.text.strip():
         empty = Diagnostic(Category.METADATA_INVALID, "empty file: nothing to check", Location(1, 1))
         return _unread(display_path, empty)
-    reader = _READERS[format_for(display_path) or Format.TEXT]
-    return reader(display_path, decoded.text)
+    return _reader(format_for(display_path) or Format.TEXT)(display_path, decoded.text)
 
 
 def read_file(fs_path: Path, display_path: str, *, max_size: int = 5_000_000) -> Article:

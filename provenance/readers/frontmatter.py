@@ -7,8 +7,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from provenance.model import Diagnostic
-from provenance.readers.fm_json import parse_json
-from provenance.readers.fm_toml import parse_toml
 from provenance.readers.fm_yaml import parse_yaml
 from provenance.readers.metadata import ParsedMetadata, invalid
 
@@ -29,8 +27,24 @@ class Split:
     body_line: int
 
 
+def _parse_toml(source: str, first_line: int) -> ParsedMetadata:
+    """TOML front matter; its reader (and `tomllib`) is imported only when a file has some."""
+    from provenance.readers.fm_toml import parse_toml
+
+    return parse_toml(source, first_line)
+
+
+def _parse_json(source: str, first_line: int) -> ParsedMetadata:
+    """JSON front matter; its reader is imported only when a file has some."""
+    from provenance.readers.fm_json import parse_json
+
+    return parse_json(source, first_line)
+
+
 @dataclass(frozen=True, slots=True)
 class _Kind:
+    """One front-matter syntax: how it closes and how it is parsed."""
+
     name: str
     closing: re.Pattern[str]
     parse: Parser
@@ -39,8 +53,8 @@ class _Kind:
 
 
 _YAML = _Kind("YAML", _YAML_CLOSE, parse_yaml, "'---'", keeps_fences=False)
-_TOML = _Kind("TOML", _TOML_CLOSE, parse_toml, "'+++'", keeps_fences=False)
-_JSON = _Kind("JSON", _JSON_CLOSE, parse_json, "'}' alone on a line", keeps_fences=True)
+_TOML = _Kind("TOML", _TOML_CLOSE, _parse_toml, "'+++'", keeps_fences=False)
+_JSON = _Kind("JSON", _JSON_CLOSE, _parse_json, "'}' alone on a line", keeps_fences=True)
 
 
 def _kind_of(first_line: str) -> _Kind | None:

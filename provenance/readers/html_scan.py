@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from provenance.model import Embed, Link, Location, MetaField, TextLine
+from provenance.readers.html_tags import shorten
 
-EVIDENCE_LIMIT = 200
 _SKIPPED = frozenset({"script", "style", "template", "noscript", "nav"})
 _MAIN = frozenset({"article", "main"})
 _INLINE = frozenset(
@@ -25,31 +25,13 @@ _INLINE = frozenset(
 _EMBEDS = frozenset({"img", "script", "iframe"})
 _HEAD_LINK_RELS = frozenset({"canonical", "license"})
 _TRACKED = _SKIPPED | _MAIN | {"head", "body", "title"}
-_TAG_NAME = re.compile(r"[^\s/>]*")
 _MARKUP_OPEN = re.compile(r"<[A-Za-z!/?]")
-_ATTR = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
-
-
-def shorten(evidence: str) -> str:
-    """Evidence as shown in reports: at most EVIDENCE_LIMIT characters."""
-    return evidence if len(evidence) <= EVIDENCE_LIMIT else evidence[: EVIDENCE_LIMIT - 1] + "…"
-
-
-def tag_attributes(tag: str) -> dict[str, str]:
-    """Attributes of one start tag's source text (first occurrence wins, names lower-cased)."""
-    found: dict[str, str] = {}
-    inner = tag[1:].lstrip()
-    name = _TAG_NAME.match(inner)
-    for match in _ATTR.finditer(inner, name.end() if name else 0):
-        value = match.group(2) or ""
-        if value[:1] in "\"'":
-            value = value[1:-1]
-        found.setdefault(match.group(1).lower(), value)
-    return found
 
 
 @dataclass(slots=True)
 class _Anchor:
+    """An `<a>` whose text is still being collected."""
+
     start: int
     location: Location
     href: str

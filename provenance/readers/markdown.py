@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from provenance.model import Document, Embed, Link, Location, TextLine
-from provenance.readers.html_scan import HtmlScanner, shorten, tag_attributes
+from provenance.readers.html_tags import shorten, tag_attributes
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -112,6 +112,8 @@ class _Builder:
             self.links.append(Link(match.group(1), target, location, shorten(evidence), "definition"))
 
     def html_block(self, token: Token) -> None:
+        from provenance.readers.html_scan import HtmlScanner  # imported by the first body with HTML
+
         start, end = token.map or (0, 0)
         found = HtmlScanner("\n".join(self.raw[start:end]), self.body_line + start, fragment=True).scan()
         self.embeds.extend(found.embeds)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from provenance.model import Article, Format
+from provenance.model import Article, Document, Format
 from provenance.readers.frontmatter import split_front_matter
-from provenance.readers.markdown import parse_markdown
 
 
 def read_markdown(display_path: str, text: str) -> Article:
@@ -18,7 +17,7 @@ def read_markdown(display_path: str, text: str) -> Article:
         fields=split.metadata.fields,
         body=body,
         body_line=body_line,
-        parse_body=lambda: parse_markdown(body, body_line),
+        parse_body=lambda: parse_body(body, body_line),
         diagnostics=split.metadata.diagnostics,
     )
 
@@ -32,5 +31,12 @@ def read_text(display_path: str, text: str) -> Article:
         fields=(),
         body=text,
         body_line=1,
-        parse_body=lambda: parse_markdown(text, 1),
+        parse_body=lambda: parse_body(text, 1),
     )
+
+
+def parse_body(body: str, body_line: int) -> Document:
+    """The parsed body; the Markdown parser (and its HTML scanner) is imported on first use."""
+    from provenance.readers.markdown import parse_markdown
+
+    return parse_markdown(body, body_line)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from provenance.model import Report
-from provenance.report.rule_info import RuleInfo
+
+if TYPE_CHECKING:
+    from provenance.report.rule_info import RuleInfo
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from provenance.rules.models import Example
-from provenance.rules.ruleset import CompiledRule
+if TYPE_CHECKING:  # `provenance check` imports this module: it must not import the rule machinery
+    from provenance.rules.models import Example
+    from provenance.rules.ruleset import CompiledRule
 
 INDENT = "    "
 _COLUMNS = ("id", "category", "severity", "pack", "name")

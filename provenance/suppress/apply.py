@@ -14,11 +14,15 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from provenance.model import Article, Finding, Venue
-from provenance.rules.ruleset import RuleSet
 from provenance.suppress.audit import AuditRules
-from provenance.suppress.directives import Directive, article_directives
+from provenance.suppress.directives import article_directives
+
+if TYPE_CHECKING:
+    from provenance.model import Article, Finding, Venue
+    from provenance.rules.ruleset import RuleSet
+    from provenance.suppress.directives import Directive
 
 
 class ArticleSuppressor:

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
-from provenance.checks.suppressions import CURRENT_CHECK, SUPPRESSION_CHECKS, USED_CHECK, VALID_CHECK
-from provenance.model import Finding, Venue
-from provenance.rules.ruleset import CompiledRule, RuleSet
+from provenance.model import Finding
+
+if TYPE_CHECKING:
+    from provenance.model import Venue
+    from provenance.rules.ruleset import CompiledRule, RuleSet
 
 
-@dataclass(frozen=True)
-class AuditRules:
+class AuditRules(NamedTuple):
     """The rules of a run that report on suppressions, looked up once per run."""
 
     known: frozenset[str]  # every rule id of the rule set
@@ -28,6 +29,10 @@ class AuditRules:
 
     @classmethod
     def of(cls, ruleset: RuleSet, venue: Venue) -> AuditRules:
+        # The check names, not the checks: imported here, so that importing this module (every
+        # run does, for the site's `ignore:` entries) does not import every check.
+        from provenance.checks.suppressions import CURRENT_CHECK, SUPPRESSION_CHECKS, USED_CHECK, VALID_CHECK
+
         rules = [r for r in ruleset.rules() if r.check.name in SUPPRESSION_CHECKS and r.applies_on(venue)]
         return cls(
             known=frozenset(r.id for r in ruleset.rules()),

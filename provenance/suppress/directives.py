@@ -24,21 +24,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
+from provenance.extract.lazy import LazyPattern
 from provenance.model import Article, Format, Location, Suppression, SuppressionKind
 
-RULE_ID = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Compiled on first use: most articles hold no suppression, and a cached run reads none.
+RULE_ID = LazyPattern(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")
+ISO_DATE = LazyPattern(r"^\d{4}-\d{2}-\d{2}$")
 MARKER = "provenance:"
-_COMMENT = re.compile(r"<!--\s*provenance:(?P<body>.*?)-->", re.DOTALL)
-_PAIR = re.compile(r'(?P<key>[A-Za-z_]+)=(?:"(?P<quoted>[^"]*)"|(?P<bare>[^\s"]*))')
+_COMMENT = LazyPattern(r"<!--\s*provenance:(?P<body>.*?)-->", re.DOTALL)
+_PAIR = LazyPattern(r'(?P<key>[A-Za-z_]+)=(?:"(?P<quoted>[^"]*)"|(?P<bare>[^\s"]*))')
 _VERBS = ("ignore", "ignore-file", "ignore-start", "ignore-end")
 _FRONT_KEYS = frozenset({"rule", "reason", "expires"})
 
 
-@dataclass(frozen=True, slots=True)
-class Directive:
+class Directive(NamedTuple):
     """One valid suppression: the rules it names, why, until when, and the lines it covers."""
 
     rules: tuple[str, ...]
@@ -60,8 +61,7 @@ class Directive:
         return Suppression(self.kind, self.reason, f"{path}:{self.location.line}", self.expires)
 
 
-@dataclass(frozen=True, slots=True)
-class DirectiveProblem:
+class DirectiveProblem(NamedTuple):
     """A malformed suppression: reported, never applied."""
 
     message: str
@@ -69,8 +69,9 @@ class DirectiveProblem:
     evidence: str
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleDirectives:
+class ArticleDirectives(NamedTuple):
+    """An article's valid suppressions and its malformed ones."""
+
     directives: tuple[Directive, ...] = ()
     problems: tuple[DirectiveProblem, ...] = ()
 

@@ -17,25 +17,31 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from provenance.model import Finding, Suppression, SuppressionKind, with_fingerprints
 from provenance.rules.errors import RuleErrors
-from provenance.rules.models import IgnoreEntry, SiteConfig
-from provenance.rules.ruleset import RuleSet
 from provenance.rules.yaml_marks import load_marked
 from provenance.suppress.audit import AuditRules, stamp
+
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
+
+    from provenance.rules.models import IgnoreEntry, SiteConfig
+    from provenance.rules.ruleset import RuleSet
 
 
 @dataclass(frozen=True)
 class _Entry:
+    """One `ignore:` entry, its patterns compiled, and its line in the configuration."""
+
     index: int
     entry: IgnoreEntry
-    spec: pathspec.GitIgnoreSpec | None  # None: a pattern did not parse
+    spec: GitIgnoreSpec | None  # None: a pattern did not parse
     line: int
 
     @property
@@ -44,12 +50,22 @@ class _Entry:
 
 
 class SiteIgnores:
-    """One configuration's `ignore:` entries, compiled once per run."""
+    """One configuration's `ignore:` entries, compiled once per run.
+
+    `ruleset` gives the run's compiled rules; it is called only when the configuration has
+    `ignore:` entries, so a run without any (whose results are cached) need not compile them.
+    """
 
     def __init__(
-        self, config: SiteConfig, *, config_path: Path | None, cwd: Path, ruleset: RuleSet, today: dt.date
+        self,
+        config: SiteConfig,
+        *,
+        config_path: Path | None,
+        cwd: Path,
+        ruleset: Callable[[], RuleSet],
+        today: dt.date,
     ) -> None:
-        self._audit = AuditRules.of(ruleset, config.site.venue)
+        self._ruleset, self._venue = ruleset, config.site.venue
         self._today = today
         self._source = Path(os.path.relpath(config_path, cwd)).as_posix() if config_path else ""
         lines = _entry_lines(config_path) if config.ignore and config_path else {}
@@ -59,6 +75,11 @@ class SiteIgnores:
         ]
         self._live = [e for e in self._entries if e.spec is not None and not _expired(e.entry, today)]
         self._used: set[tuple[int, str]] = set()
+
+    @cached_property
+    def _audit(self) -> AuditRules:
+        """The run's suppression rules, looked up only when the configuration has `ignore:` entries."""
+        return AuditRules.of(self._ruleset(), self._venue)
 
     def apply(self, findings: Sequence[Finding], relative: str) -> list[Finding]:
         """`findings` of the file at `relative` (POSIX, below the config's folder), suppressed where due."""
@@ -111,7 +132,9 @@ def _expired(entry: IgnoreEntry, today: dt.date) -> bool:
     return entry.expires is not None and entry.expires < today
 
 
-def _spec(patterns: list[str]) -> pathspec.GitIgnoreSpec | None:
+def _spec(patterns: list[str]) -> GitIgnoreSpec | None:
+    import pathspec  # on first use: most configurations have no `ignore:` entries
+
     try:
         return pathspec.GitIgnoreSpec.from_lines(patterns)
     except (ValueError, TypeError):
