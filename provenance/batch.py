@@ -6,14 +6,19 @@ files, however each was obtained.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from provenance.cache import Entry, ResultCache, stamp_of
-from provenance.discover import SourceFile
-from provenance.evaluate import Evaluation, Evaluator
 from provenance.parallel import Done, FileChecker, Job, check_all
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from provenance.discover import SourceFile
+    from provenance.evaluate import Evaluator
+    from provenance.model import Evaluation
 
 
 def evaluate_sources(
@@ -88,7 +93,7 @@ def _remember(
         return
     if done.evaluation is None and entry is not None:  # same content: keep the result, newer stamp
         if done.stamp != entry.stamp:
-            cache.put(path, Entry(done.digest, done.stamp, entry.declared_republished, entry.day, evaluation))
+            cache.restamp(path, done.digest, done.stamp)  # as stored: `entry` may lack its outcomes
         return
     day = today.isoformat() if done.dated else None
     cache.put(path, Entry(done.digest, done.stamp, job.declared_republished, day, evaluation))

@@ -7,9 +7,11 @@ so git and backup tools leave it alone. It is the only thing `check` writes besi
 What makes a result reusable:
 
 - the *run key* (the file name): cache format, Python implementation (marshal's format is its
-  own), tool version, a hash of the installed code, the effective rules (`RuleSet.fingerprint`:
-  every pack file and severity override) and the whole site configuration. Change any of them
-  and no old result is used.
+  own), tool version, a hash of the installed code, the rules (`RuleInputs.fingerprint`: the
+  text of every pack file and the severity overrides) and the whole site configuration. Change
+  any of them and no old result is used. A result file is written only by a run that validated
+  those rules and that configuration, so its presence proves them valid (`results_recorded`):
+  a run whose files are all cached needs neither validation nor the checks.
 - per file (an entry): the display path, the SHA-256 of the file's bytes, whether the
   configuration declares it republished, and the day, but only when the evaluation looked at
   today's date (an expiring permission or suppression): such an entry is valid that day only;
@@ -22,10 +24,12 @@ the entry (git's index does the same); a stamp is recorded only once a file is o
 Format: one binary file per run key, ``results-<key>.bin``. Its first line names the format
 and the key; then come records, each a head (CRC-32 of the path and body, their lengths), the
 display path (UTF-8) and the body: the entry as `marshal` data of plain tuples (see
-`provenance.cache_codec`; marshal rebuilds plain values only, it never runs anything). A later
-record replaces an earlier one for the same path. Opening the file only indexes its records by
-path; a record is checked and decoded when its file is looked up, so checking one file does not
-pay for the whole site's results, and a new entry is encoded as soon as it is put, so a large
+`provenance.cache_codec`; marshal rebuilds plain values only, it never runs anything), with its
+per-rule outcomes apart, as marshal data of their own within it: only audits read them, so a
+cache opened without them neither loads nor decodes them. A later record replaces an earlier
+one for the same path. Opening the file only indexes its records by path (where each starts);
+a record is checked and decoded when its file is looked up, so checking one file does not pay
+for the whole site's results, and a new entry is encoded as soon as it is put, so a large
 run holds bytes, not objects. A run appends the entries it changed, each write whole records,
 and rewrites the file (temporary file and rename) when it holds more stale records than live
 ones, or ends in a torn one. A record whose checksum or shape
@@ -47,17 +51,19 @@ import sys
 import time
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from provenance import __version__
 from provenance.atomic import replace_atomically_bytes
-from provenance.cache_codec import EvaluationDecoder, encode_evaluation
-from provenance.evaluate import Evaluation
+from provenance.cache_codec import EvaluationDecoder, encode_evaluation, join_outcomes, split_outcomes
+
+if TYPE_CHECKING:
+    from provenance.model import Evaluation
 
 CACHE_FOLDER = ".provenance-cache"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3  # 3: per-rule outcomes stored apart in each record
 RACY_SECONDS = 2
 STALE_DAYS = 7  # result files of other run keys unused this long are deleted
 _HEADER = "provenance-cache"
@@ -67,6 +73,7 @@ FLUSH_BYTES = 4 << 20  # new records waiting past this are written: a cold run o
 _MARSHAL = 4  # marshal's format with back-references: a string repeated in an entry is stored once
 
 Stamp = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
+_Fields = tuple[str, Stamp | None, bool, str | None, Any, bytes]  # a record's: evaluation still as data
 
 
 def stamp_of(stat: os.stat_result) -> Stamp:
@@ -92,14 +99,34 @@ def run_key(ruleset_fingerprint: str, config_json: str) -> str:
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
+def results_recorded(folder: Path, key: str) -> bool:
+    """Whether `folder` holds a result file of run key `key` (its first line naming that very key)."""
+    header = _header(key)
+    try:
+        with _results_path(folder, key).open("rb") as results:
+            return results.read(len(header)) == header
+    except OSError:
+        return False
+
+
 def code_fingerprint() -> str:
     """A hash of the installed package's Python sources: an edited checkout never reuses old results."""
     package = Path(__file__).parent
     digest = hashlib.sha256()
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode())
-        digest.update(path.read_bytes())
+    for name in _python_sources(package):
+        digest.update(name.encode())
+        digest.update((package / name).read_bytes())
     return digest.hexdigest()
+
+
+def _python_sources(package: Path) -> list[str]:
+    """The POSIX paths of the ``.py`` files below `package`, relative to it, sorted (`os.walk`: a
+    fraction of the time of `Path.rglob`, which every run, even of one file, would pay)."""
+    found: list[str] = []
+    for folder, _, names in os.walk(package):
+        prefix = Path(folder).relative_to(package).as_posix() + "/"
+        found += [(prefix + name).removeprefix("./") for name in names if name.endswith(".py")]
+    return sorted(found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,19 +138,30 @@ class Entry:
     declared_republished: bool
     day: str | None  # ISO date when the evaluation depended on it
     evaluation: Evaluation
+    complete: bool = field(default=True, compare=False)  # False: read without its per-rule outcomes
 
     def valid_for(self, declared_republished: bool, today: dt.date) -> bool:
-        return self.declared_republished == declared_republished and self.day in (None, today.isoformat())
+        if self.declared_republished != declared_republished:
+            return False
+        return self.day is None or self.day == today.isoformat()
 
 
 class ResultCache:
-    """The entries of one run key: indexed when opened, checked and decoded when used, written by `save`."""
+    """The entries of one run key: indexed when opened, checked and decoded when used, written by `save`.
 
-    def __init__(self, folder: Path, key: str) -> None:
+    Opened with `keep_outcomes` False, its entries come without their summaries' per-rule
+    outcomes (not even decoded: most of the work of a warm run otherwise); such an entry cannot
+    be put back, but `restamp` records it again whole.
+    """
+
+    def __init__(self, folder: Path, key: str, *, keep_outcomes: bool = True) -> None:
         self.folder = folder
-        self.path = folder / f"results-{key[:32]}.bin"
-        self._header = f"{_HEADER} {FORMAT_VERSION} {key}\n".encode("ascii")
-        self._stored: dict[str, tuple[int, bytes]] = {}  # path -> checksum and body, as read
+        self.keep_outcomes = keep_outcomes
+        self.path = _results_path(folder, key)
+        self.recorded = False  # the file held results of this key when opened
+        self._header = _header(key)
+        self._data = b""  # the file as read
+        self._stored: dict[str, int] = {}  # path -> where its latest record starts in `_data`
         self._changed: dict[str, bytes] = {}  # path -> its new record, encoded when put, not written yet
         self._pending = 0  # bytes in `_changed`
         self._stored_records = 0  # records in the file, stale ones included
@@ -135,18 +173,33 @@ class ResultCache:
 
     def get(self, display_path: str) -> Entry | None:
         """The entry stored for `display_path`, or None (none, or damaged)."""
-        if display_path in self._changed:
-            return self._decode(display_path, *_unframe(self._changed[display_path]))
-        stored = self._stored.get(display_path)
-        return self._decode(display_path, *stored) if stored is not None else None
+        fields = self._record_fields(display_path)
+        if fields is None:
+            return None
+        digest, stamp, declared, day, evaluation, outcomes = fields
+        try:
+            if self.keep_outcomes:
+                evaluation = join_outcomes(evaluation, marshal.loads(outcomes))
+            return Entry(digest, stamp, declared, day, self._decoder(evaluation), self.keep_outcomes)
+        except (EOFError, KeyError, TypeError, ValueError):
+            return None
 
     def put(self, display_path: str, entry: Entry) -> None:
         """Record `entry`; written by `save`, or earlier once `FLUSH_BYTES` of new records are waiting."""
-        record = _record(display_path, entry)  # bytes: a large run holds no objects
-        self._pending += len(record) - len(self._changed.get(display_path, b""))
-        self._changed[display_path] = record
-        if self._pending >= FLUSH_BYTES:
-            self._write()
+        if not entry.complete:
+            raise ValueError(f"{display_path}: an entry read without its outcomes cannot be put (restamp it)")
+        self._add(display_path, _record(display_path, entry))  # bytes: a large run holds no objects
+
+    def restamp(self, display_path: str, digest: str, stamp: Stamp | None) -> None:
+        """Record the entry stored for `display_path` with `stamp`, if it is still that of `digest`.
+
+        For a file found with the content of its entry but another stat: the result stands, so
+        it is recorded again from its stored data, neither decoded nor encoded again.
+        """
+        fields = self._record_fields(display_path)
+        if fields is not None and fields[0] == digest and fields[1] != stamp:
+            body = marshal.dumps((digest, stamp, *fields[2:]), _MARSHAL)
+            self._add(display_path, _frame(display_path, body))
 
     def save(self) -> None:
         """Write the changed entries; this ends the cache's use (its memory is freed).
@@ -156,6 +209,7 @@ class ResultCache:
         try:
             self._write()
         finally:
+            self._data = b""
             self._stored.clear()
             self._changed.clear()
         if not self._failed:
@@ -186,17 +240,39 @@ class ResultCache:
         self._changed.clear()
         self._pending = 0
 
-    def _decode(self, display_path: str, checksum: int, body: bytes) -> Entry | None:
-        """The entry a stored record holds, or None when its checksum or shape is wrong."""
-        try:
-            if _checksum(display_path, body) != checksum:
-                return None
-            digest, stamp, declared, day, evaluation = marshal.loads(body)
-            if not (type(digest) is str and type(declared) is bool and (day is None or type(day) is str)):
-                return None
-            return Entry(digest, _stamp(stamp), declared, day, self._decoder(evaluation))
-        except (EOFError, KeyError, TypeError, ValueError):
+    def _add(self, display_path: str, record: bytes) -> None:
+        self._pending += len(record) - len(self._changed.get(display_path, b""))
+        self._changed[display_path] = record
+        if self._pending >= FLUSH_BYTES:
+            self._write()
+
+    def _record_fields(self, display_path: str) -> _Fields | None:
+        """The fields of the record of `display_path` (evaluation and outcomes still as data), or None.
+
+        None also when the record's checksum or shape is wrong.
+        """
+        record = self._changed.get(display_path)
+        if record is not None:
+            body = _intact_body(record, 0)
+        elif display_path in self._stored:
+            body = _intact_body(self._data, self._stored[display_path])
+        else:
             return None
+        if body is None:
+            return None
+        try:
+            digest, stamp, declared, day, evaluation, outcomes = marshal.loads(body)
+        except (EOFError, TypeError, ValueError):
+            return None
+        if not (
+            type(digest) is str
+            and _is_stamp(stamp)
+            and type(declared) is bool
+            and (day is None or type(day) is str)
+            and type(outcomes) is bytes
+        ):
+            return None
+        return digest, stamp, declared, day, evaluation, outcomes
 
     def _read(self) -> None:
         try:
@@ -204,25 +280,31 @@ class ResultCache:
         except OSError:
             return
         if data.startswith(self._header):
-            self._rewrite = not self._index(data, len(self._header))
+            self.recorded = True
+            self._data = data
+            self._rewrite = not self._index(len(self._header))
 
-    def _index(self, data: bytes, offset: int) -> bool:
-        """Index the records of `data` from `offset` by path; False when the last one is torn."""
-        end, head_size, unpack_head, stored = len(data), _RECORD.size, _RECORD.unpack_from, self._stored
+    def _index(self, offset: int) -> bool:
+        """Index the records of `_data` from `offset` by path; False when the last one is torn.
+
+        Only their heads and paths are read: a record is checked when it is used.
+        """
+        data, head_size, unpack_head, stored = self._data, _RECORD.size, _RECORD.unpack_from, self._stored
+        end = len(data)
         while offset < end:
             if offset + head_size > end:
                 return False
-            checksum, path_size, body_size = unpack_head(data, offset)
+            _, path_size, body_size = unpack_head(data, offset)
             path_start = offset + head_size
             body_start = path_start + path_size
-            offset = body_start + body_size
-            if offset > end:
+            if body_start + body_size > end:
                 return False
             try:
                 path = data[path_start:body_start].decode("utf-8", "surrogatepass")
             except UnicodeDecodeError:
                 return False
-            stored[path] = (checksum, data[body_start:offset])
+            stored[path] = offset
+            offset = body_start + body_size
             self._stored_records += 1
         return True
 
@@ -232,9 +314,9 @@ class ResultCache:
 
     def _live_records(self) -> Iterator[bytes]:
         """Every live entry's record: the intact stored ones as read, then the new ones."""
-        for path, (checksum, body) in self._stored.items():
-            if path not in self._changed and _checksum(path, body) == checksum:
-                yield _frame(path, checksum, body)
+        for path, offset in self._stored.items():
+            if path not in self._changed and _intact_body(self._data, offset) is not None:
+                yield _record_at(self._data, offset)
         yield from self._changed.values()
 
     def _prepare_folder(self) -> None:
@@ -261,41 +343,50 @@ class ResultCache:
                 continue
 
 
-def _encoded_path(display_path: str) -> bytes:
-    return display_path.encode("utf-8", "surrogatepass")  # any path round-trips
+def _results_path(folder: Path, key: str) -> Path:
+    return folder / f"results-{key[:32]}.bin"
 
 
-def _checksum(display_path: str, body: bytes) -> int:
-    return zlib.crc32(body, zlib.crc32(_encoded_path(display_path)))
+def _header(key: str) -> bytes:
+    """The first line of the result file of `key`: the format and the whole key."""
+    return f"{_HEADER} {FORMAT_VERSION} {key}\n".encode("ascii")
 
 
-def _frame(display_path: str, checksum: int, body: bytes) -> bytes:
-    path = _encoded_path(display_path)
-    return _RECORD.pack(checksum, len(path), len(body)) + path + body
+def _frame(display_path: str, body: bytes) -> bytes:
+    """The record of `body` for `display_path`: head, path and body."""
+    path = display_path.encode("utf-8", "surrogatepass")  # any path round-trips
+    return _RECORD.pack(zlib.crc32(body, zlib.crc32(path)), len(path), len(body)) + path + body
 
 
-def _unframe(record: bytes) -> tuple[int, bytes]:
-    """The checksum and body of a record made by `_frame`."""
-    checksum, path_size, _ = _RECORD.unpack_from(record)
-    return checksum, record[_RECORD.size + path_size :]
+def _record_at(data: bytes, offset: int) -> bytes:
+    """The whole record that starts at `offset` of `data` (indexed: it is there whole)."""
+    _, path_size, body_size = _RECORD.unpack_from(data, offset)
+    return data[offset : offset + _RECORD.size + path_size + body_size]
+
+
+def _intact_body(data: bytes, offset: int) -> memoryview | None:
+    """The body of the record at `offset` of `data` (a view: not copied), or None when its
+    checksum (of path and body) is wrong."""
+    checksum, path_size, body_size = _RECORD.unpack_from(data, offset)
+    start = offset + _RECORD.size
+    checked = memoryview(data)[start : start + path_size + body_size]
+    return checked[path_size:] if zlib.crc32(checked) == checksum else None
 
 
 def _record(display_path: str, entry: Entry) -> bytes:
-    """The record of `entry`: head, path and body (the entry as marshal data)."""
+    """The record of `entry`: head, path and body (the entry as marshal data, its outcomes apart)."""
+    evaluation, outcomes = split_outcomes(encode_evaluation(entry.evaluation))
     stored = (
         entry.digest,
         entry.stamp,
         entry.declared_republished,
         entry.day,
-        encode_evaluation(entry.evaluation),
+        evaluation,
+        marshal.dumps(outcomes, _MARSHAL),
     )
-    body = marshal.dumps(stored, _MARSHAL)
-    return _frame(display_path, _checksum(display_path, body), body)
+    return _frame(display_path, marshal.dumps(stored, _MARSHAL))
 
 
-def _stamp(value: Any) -> Stamp | None:
-    """A stored stamp (only compared with a file's: a wrong one just means the file is read again)."""
-    if value is not None and (type(value) is not tuple or len(value) != 4):
-        raise ValueError("not a stamp")
-    stamp: Stamp | None = value
-    return stamp
+def _is_stamp(value: Any) -> bool:
+    """Whether `value` is a stored stamp (only compared with a file's: a wrong one means a re-read)."""
+    return value is None or (type(value) is tuple and len(value) == 4)

@@ -11,6 +11,10 @@ only ever produce the model's own dataclasses, each from a tuple of exactly its 
 (anything else is an error, and the caller ignores the entry). Fields added to the model later
 are picked up without touching this module; a type it does not know is a `TypeError` when the
 codec is built (a test catches it), never a silent loss.
+
+A summary's per-rule outcomes are most of an evaluation, and only audits read them: `split_outcomes`
+takes them out of the data, so that the cache can store them apart and decode them only for the
+callers that want them; `join_outcomes` puts them back.
 """
 
 from __future__ import annotations
@@ -26,8 +30,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any
 
-from provenance.evaluate import Evaluation
-from provenance.model import Evidence, Location, RuleOutcome
+from provenance.model import ArticleSummary, Evaluation, Evidence, Location, RuleOutcome
 
 Convert = Callable[[Any], Any]  # one value to its stored form, or back
 Conversions = tuple[tuple[int, Convert], ...]  # the fields of a dataclass that need converting, by index
@@ -47,6 +50,17 @@ def encode_evaluation(evaluation: Evaluation) -> tuple[Any, ...]:
 def decode_evaluation(data: Any) -> Evaluation:
     """The `Evaluation` that `encode_evaluation` turned into `data`; raises on data of another shape."""
     return EvaluationDecoder()(data)
+
+
+def split_outcomes(data: tuple[Any, ...]) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    """`encode_evaluation`'s `data` without the summary's per-rule outcomes, and the data of those."""
+    summary = data[_SUMMARY]
+    return _replaced(data, _SUMMARY, _replaced(summary, _OUTCOMES, ())), summary[_OUTCOMES]
+
+
+def join_outcomes(data: Any, outcomes: Any) -> tuple[Any, ...]:
+    """The evaluation data `split_outcomes` split into `data` and `outcomes`; raises on another shape."""
+    return _replaced(data, _SUMMARY, _replaced(_field_data(data, _SUMMARY), _OUTCOMES, outcomes))
 
 
 class EvaluationDecoder:
@@ -212,3 +226,24 @@ def _item(hint: Any) -> Any:
     if len(args) != 2 or args[1] is not Ellipsis:
         raise TypeError(f"the result cache stores only homogeneous tuples, not {hint!r}")
     return args[0]
+
+
+def _field_data(data: Any, index: int) -> Any:
+    """The stored value of field `index` of a dataclass's `data`; raises on data of another shape."""
+    if type(data) is not tuple or len(data) <= index:
+        raise ValueError("not the data of a dataclass")
+    return data[index]
+
+
+def _replaced(data: Any, index: int, value: Any) -> tuple[Any, ...]:
+    """A dataclass's `data` with `value` as field `index`; raises on data of another shape."""
+    _field_data(data, index)
+    return (*data[:index], value, *data[index + 1 :])
+
+
+def _field_index(cls: type, name: str) -> int:
+    return [field.name for field in dataclasses.fields(cls)].index(name)
+
+
+_SUMMARY = _field_index(Evaluation, "summary")
+_OUTCOMES = _field_index(ArticleSummary, "outcomes")

@@ -215,7 +215,7 @@ def test_a_cache_with_a_foreign_header_is_rewritten(tmp_path: Path, header: byte
     body = path.read_bytes().split(b"\n", 1)[1]
     path.write_bytes(header + body)
     assert as_json(check(site)) == expected
-    assert path.read_bytes().startswith(b"provenance-cache 2 ")
+    assert path.read_bytes().startswith(b"provenance-cache 3 ")
 
 
 def test_entries_with_a_valid_checksum_but_a_wrong_shape_are_ignored(tmp_path: Path, settled: None) -> None:
@@ -372,7 +372,7 @@ def test_a_file_that_is_not_a_cache_is_ignored_and_replaced(tmp_path: Path) -> N
     cache = ResultCache(tmp_path, KEY)
     assert cache.get(PATHS[0]) is None
     cache.save()  # nothing changed, but the file is rewritten whole
-    assert path.read_bytes().startswith(f"provenance-cache 2 {KEY}\n".encode())
+    assert path.read_bytes().startswith(f"provenance-cache 3 {KEY}\n".encode())
 
 
 def test_a_compacted_cache_keeps_the_entries_it_looked_up(tmp_path: Path) -> None:
