@@ -15,7 +15,7 @@ from provenance.rules.errors import ConfigError, RuleErrors, RuleFileError
 from provenance.rules.models import Site, SiteConfig
 from provenance.rules.schema import CONFIG_SCHEMA, schema_errors
 from provenance.rules.yaml_marks import MarkedDocument, json_pointer, load_marked
-from provenance.validation import Invalid, validate
+from provenance.validation import Invalid, build, validate
 
 CONFIG_NAME = ".provenance.yaml"
 REPOSITORY_MARKER = ".git"
@@ -55,15 +55,25 @@ def default_config() -> SiteConfig:
 
 def load_config(path: Path) -> SiteConfig:
     """Read and validate `path`; raises `ConfigError` with every problem found."""
+    document = read_config(path)
+    return validated_config(path, document)
+
+
+def read_config(path: Path) -> MarkedDocument:
+    """The YAML of `path`, with line marks; raises `ConfigError` if it cannot be read or parsed."""
     name = path.as_posix()
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as failure:
         raise ConfigError([RuleFileError(name, None, "", f"cannot read configuration: {failure}")]) from None
     try:
-        document = load_marked(text, name)
+        return load_marked(text, name)
     except RuleErrors as failure:
         raise ConfigError(failure.errors) from None
+
+
+def validated_config(path: Path, document: MarkedDocument) -> SiteConfig:
+    """The configuration `document` holds, through every layer; raises `ConfigError`."""
     errors = schema_errors(document, CONFIG_SCHEMA)
     if errors:
         raise ConfigError(errors)
@@ -73,10 +83,24 @@ def load_config(path: Path) -> SiteConfig:
         raise ConfigError(
             document.error(json_pointer(p.location), p.message) for p in failure.problems
         ) from None
+    check_semantics(path, document, config)
+    return config
+
+
+def built_config(document: MarkedDocument) -> SiteConfig | None:
+    """The configuration `document` holds, built without validating it; None if its shape is not
+    exactly the model's. Only for a document proven valid before: nothing here reports why not."""
+    try:
+        return build(SiteConfig, document.data)
+    except (TypeError, ValueError, KeyError):
+        return None
+
+
+def check_semantics(path: Path, document: MarkedDocument, config: SiteConfig) -> None:
+    """Raise `ConfigError` if a policy path leaves the repository or is missing, or a pattern is invalid."""
     errors = _policy_errors(document, path, config) + _pattern_errors(document, config)
     if errors:
         raise ConfigError(sorted(errors, key=lambda e: (e.line or 0, e.pointer)))
-    return config
 
 
 def policy_paths(config_path: Path, config: SiteConfig) -> list[Path]:

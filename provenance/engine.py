@@ -1,4 +1,11 @@
-"""Run a check: find the configuration, load the rules once, read and evaluate every file."""
+"""Run a check: find the configuration, load the rules once, read and evaluate every file.
+
+The rules are compiled only when they are needed: to check a file whose result is not cached,
+or because nothing proves them valid yet. Results are cached under a key that includes every
+pack file's text and the whole configuration (`provenance.cache`), and a result file exists
+only once a run with those very inputs has compiled them without error; while it exists, a
+run whose files are all cached never imports the checks at all (most of a warm run's start-up).
+"""
 
 from __future__ import annotations
 
@@ -7,16 +14,24 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from provenance import __version__
 from provenance.baseline import settle
 from provenance.batch import evaluate_sources
-from provenance.cache import CACHE_FOLDER, ResultCache, run_key
+from provenance.cache import CACHE_FOLDER, ResultCache, results_recorded, run_key
 from provenance.changes import ChangeRequest, changed_files, select_files
-from provenance.config import default_config, find_config, load_config
+from provenance.config import (
+    built_config,
+    check_semantics,
+    default_config,
+    find_config,
+    read_config,
+    validated_config,
+)
 from provenance.discover import Skipped, SourceFile, discover
-from provenance.evaluate import Evaluation, Evaluator
 from provenance.model import (
     Article,
     ArticleSummary,
@@ -29,11 +44,14 @@ from provenance.model import (
 )
 from provenance.parallel import CheckCrashed, default_workers
 from provenance.readers import SUFFIXES, format_for
-from provenance.rules.loader import load_ruleset
-from provenance.rules.models import SiteConfig
-from provenance.rules.ruleset import RuleSet
+from provenance.rules.inputs import RuleInputs, read_rule_inputs
 from provenance.shard import Shard, shard_selection
 from provenance.suppress.site import SiteIgnores
+
+if TYPE_CHECKING:
+    from provenance.evaluate import Evaluation, Evaluator
+    from provenance.rules.models import SiteConfig
+    from provenance.rules.ruleset import RuleSet
 
 
 class ArticleCrashed(RuntimeError):
@@ -61,7 +79,12 @@ class CheckOptions:
 class CheckResult:
     report: Report
     notices: tuple[str, ...]
-    rulesets: tuple[RuleSet, ...] = ()  # the effective rule sets used, one per configuration
+    rule_loaders: tuple[Callable[[], RuleSet], ...] = ()  # one per configuration: its compiled rules
+
+    @property
+    def rulesets(self) -> tuple[RuleSet, ...]:
+        """The effective rule sets used, one per configuration (compiled now if they were not)."""
+        return tuple(load() for load in self.rule_loaders)
 
 
 @dataclass(frozen=True)
@@ -71,7 +94,17 @@ class _Setup:
     config_path: Path | None
     config: SiteConfig
     root: Path
-    ruleset: RuleSet
+    rules: RuleInputs
+
+    @cached_property
+    def ruleset(self) -> RuleSet:
+        """The rules compiled, on first use; raises `RuleErrors` or `ConfigError` as loading does."""
+        from provenance.rules.loader import compile_rules
+
+        return compile_rules(self.rules, config_path=self.config_path)
+
+    def load_ruleset(self) -> RuleSet:
+        return self.ruleset
 
 
 def repository_root(start: Path) -> Path:
@@ -83,15 +116,30 @@ def repository_root(start: Path) -> Path:
     return folder
 
 
-def _setup(config_path: Path | None, fallback_root: Path) -> _Setup:
+def _setup(config_path: Path | None, fallback_root: Path, *, use_cache: bool = False) -> _Setup:
+    """The configuration at `config_path` (None: the default one) and its rule inputs.
+
+    With `use_cache`, a configuration whose exact content and rules have a result file in the
+    cache (which a run writes only after validating both) is not validated again.
+    """
     if config_path is None:
         config = default_config()
         root = repository_root(fallback_root)
-    else:
-        config = load_config(config_path)
-        root = config_path.parent
-    ruleset = load_ruleset([root / p for p in config.policies], config.severity, config_path=config_path)
-    return _Setup(config_path, config, root, ruleset)
+        return _Setup(None, config, root, _rule_inputs(root, config))
+    root = config_path.parent
+    document = read_config(config_path)
+    proven = built_config(document) if use_cache else None
+    if proven is not None:
+        rules = _rule_inputs(root, proven)
+        if results_recorded(_cache_folder(root), run_key(rules.fingerprint, repr(proven))):
+            check_semantics(config_path, document, proven)  # these depend on the files around it
+            return _Setup(config_path, proven, root, rules)
+    config = validated_config(config_path, document)
+    return _Setup(config_path, config, root, _rule_inputs(root, config))
+
+
+def _rule_inputs(root: Path, config: SiteConfig) -> RuleInputs:
+    return read_rule_inputs([root / policy for policy in config.policies], config.severity)
 
 
 def load_rules_for(cwd: Path, config_path: Path | None) -> RuleSet:
@@ -112,10 +160,13 @@ def run_check(paths: Sequence[Path], *, cwd: Path, options: CheckOptions) -> Che
     notices: list[str] = []
     findings: list[Finding] = []
     summaries: list[ArticleSummary] = []
-    rulesets: list[RuleSet] = []
+    setups: list[_Setup] = []
     for config_path, group in groups.items():
-        setup = _setup(config_path, group[0])
-        rulesets.append(setup.ruleset)
+        setup = _setup(config_path, group[0], use_cache=options.use_cache)
+        setups.append(setup)
+        cache = _result_cache(setup, options.keep_outcomes) if options.use_cache else None
+        if cache is None or not cache.recorded:  # nothing proves these rules valid: compile them now
+            setup.load_ruleset()
         if config_path is None:
             notices.append(
                 f"no .provenance.yaml found; assuming venue '{setup.config.site.venue.value}'"
@@ -140,10 +191,10 @@ def run_check(paths: Sequence[Path], *, cwd: Path, options: CheckOptions) -> Che
         )
         selection = shard_selection(selection, options.shard)
         ignores = SiteIgnores(
-            setup.config, config_path=config_path, cwd=cwd, ruleset=functools.partial(getattr, setup, "ruleset"), today=today
+            setup.config, config_path=config_path, cwd=cwd, ruleset=setup.load_ruleset, today=today
         )
         evaluations = evaluate_files(
-            setup, selection.files, selection.skipped, today, jobs=options.jobs, use_cache=options.use_cache
+            setup, selection.files, selection.skipped, today, jobs=options.jobs, cache=cache
         )
         for evaluation in evaluations:
             findings.extend(ignores.apply(evaluation.findings, selection.relative(evaluation.summary.path)))
@@ -159,7 +210,7 @@ def run_check(paths: Sequence[Path], *, cwd: Path, options: CheckOptions) -> Che
         write=options.baseline_write,
         cwd=cwd,
     )
-    return CheckResult(report, (*notices, *baseline_notices), tuple(rulesets))
+    return CheckResult(report, (*notices, *baseline_notices), tuple(setup.load_ruleset for setup in setups))
 
 
 def evaluate_files(
@@ -169,13 +220,13 @@ def evaluate_files(
     today: dt.date,
     *,
     jobs: int | None = 1,
-    use_cache: bool = False,
+    cache: ResultCache | None = None,
 ) -> Iterator[Evaluation]:
     """Read and evaluate every discovered file (and report every skipped one), in order.
 
-    `jobs` worker processes (None: one per CPU); with `use_cache`, results are reused from and
-    recorded in the result cache under the root (see `provenance.cache`). Either way the
-    evaluations are exactly those of a serial, uncached run.
+    `jobs` worker processes (None: one per CPU); with a `cache`, results are reused from and
+    recorded in it (see `provenance.cache`). Either way the evaluations are exactly those of a
+    serial, uncached run.
     """
     declared = _declared_republished(setup.config.republished)
     try:
@@ -185,7 +236,7 @@ def evaluate_files(
             make_evaluator=functools.partial(_evaluator, setup),
             today=today,
             max_size=setup.config.max_file_size,
-            cache=_result_cache(setup) if use_cache else None,
+            cache=cache,
             workers=jobs or default_workers(),
         )
     except CheckCrashed as crash:  # a bug: name the file, let the CLI exit 3
@@ -205,14 +256,21 @@ def _declared_republished(patterns: Sequence[str]) -> Callable[[SourceFile], boo
 
 
 def _evaluator(setup: _Setup, today: dt.date) -> Evaluator:
+    from provenance.evaluate import Evaluator  # with the checks: only when some file is checked
+
     site = setup.config.site
     return Evaluator(setup.ruleset, venue=site.venue, site_url=site.url, today=today)
 
 
-def _result_cache(setup: _Setup) -> ResultCache:
+def _result_cache(setup: _Setup, keep_outcomes: bool) -> ResultCache:
     """The cache of this configuration's results, at the top of its repository."""
-    key = run_key(setup.ruleset.fingerprint, repr(setup.config))
-    return ResultCache(repository_root(setup.root) / CACHE_FOLDER, key)
+    key = run_key(setup.rules.fingerprint, repr(setup.config))
+    return ResultCache(_cache_folder(setup.root), key, keep_outcomes=keep_outcomes)
+
+
+def _cache_folder(root: Path) -> Path:
+    """The result cache of a configuration whose folder is `root`: at the top of its repository."""
+    return repository_root(root) / CACHE_FOLDER
 
 
 def _without_outcomes(summary: ArticleSummary) -> ArticleSummary:

@@ -14,6 +14,7 @@ import hashlib
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
+from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
 from provenance.cache import settled_stamp
@@ -59,12 +60,25 @@ class Done(NamedTuple):
 
 
 class FileChecker:
-    """Reads and evaluates files with one evaluator, built once per process."""
+    """Reads and evaluates files with one evaluator, built once per process, when first needed.
+
+    A file whose bytes are those of its cached result (a fresh checkout, a restored cache: the
+    stat changed, the content did not) needs no evaluator, so a run of such files never compiles
+    the rules at all.
+    """
 
     def __init__(self, make_evaluator: Callable[[dt.date], Evaluator], today: dt.date, max_size: int) -> None:
         self._today = WatchedDate.of(today)
-        self._evaluator = make_evaluator(self._today)
+        self._make_evaluator = make_evaluator
         self._max_size = max_size
+
+    @cached_property
+    def evaluator(self) -> Evaluator:
+        return self._make_evaluator(self._today)
+
+    def prepare(self) -> Evaluator:
+        """The evaluator, built now: before forking workers, so that they inherit it, not build one each."""
+        return self.evaluator
 
     def check(self, job: Job) -> Done:
         """Read, hash and (unless unchanged) evaluate one file; raises `CheckCrashed` on a bug."""
@@ -90,7 +104,7 @@ class FileChecker:
 
     def _evaluate(self, article: Article, job: Job) -> Evaluation:
         self._today.forget()
-        return self._evaluator.evaluate(article, declared_republished=job.declared_republished)
+        return self.evaluator.evaluate(article, declared_republished=job.declared_republished)
 
 
 def check_all(checker: Callable[[], FileChecker], jobs: Sequence[Job], workers: int) -> Iterator[Done]:
@@ -116,6 +130,8 @@ def _check_in_workers(main: FileChecker, jobs: Sequence[Job], workers: int) -> I
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    if any(job.known_digest is None for job in jobs):  # some file needs checking for sure
+        main.prepare()
     chunk = max(8, min(MAX_CHUNK, len(jobs) // (workers * 8) or 1))
     chunks = [list(jobs[start : start + chunk]) for start in range(0, len(jobs), chunk)]
     context = multiprocessing.get_context("fork")

@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
+import re
 import types
 import typing
 from collections.abc import Callable, Mapping, Sequence
@@ -90,6 +91,7 @@ def build(model: type[T], data: Any) -> T:
 
 
 Build = Callable[[Any], Any]
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _BUILDERS: dict[Any, Build] = {}
 
 
@@ -107,7 +109,9 @@ def _new_builder(hint: Any) -> Build:
         return _dataclass_builder(hint)
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         return lambda value: hint(_exact(value, str))
-    if hint in (str, bool, dt.date):
+    if hint is dt.date:  # YAML as provenance reads it keeps dates as the text written
+        return lambda value: value if type(value) is dt.date else _iso_date(_exact(value, str))
+    if hint in (str, bool):
         return lambda value: _exact(value, hint)
     if hint is int:
         return lambda value: _exact(value, int)
@@ -147,6 +151,12 @@ def _exact(value: Any, kind: type[Any]) -> Any:
     if type(value) is not kind:  # no coercion: `True` is no int, a datetime no date
         raise TypeError(f"expected {kind.__name__}, got {type(value).__name__}")
     return value
+
+
+def _iso_date(text: str) -> dt.date:
+    if not _ISO_DATE.fullmatch(text):
+        raise ValueError(f"not a YYYY-MM-DD date: {text!r}")
+    return dt.date.fromisoformat(text)
 
 
 def _refuse(value: Any) -> Any:

@@ -449,8 +449,8 @@ def test_rules_validate(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None
             else []
         )
 
-    monkeypatch.setattr(cli, "validate_pack_files", validate)
-    monkeypatch.setattr(cli, "failing_examples", lambda paths: [])
+    monkeypatch.setattr("provenance.rules.loader.validate_pack_files", validate)  # imported when run
+    monkeypatch.setattr("provenance.rule_examples.failing_examples", lambda paths: [])
     good = CliRunner().invoke(cli.main, ["rules", "validate", "good.yaml"])
     assert (good.exit_code, good.stdout) == (0, "1 pack file valid, examples pass\n")
     bad = CliRunner().invoke(cli.main, ["rules", "validate", "good.yaml", "bad.yaml"])

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -37,6 +39,9 @@ class PidChecker:
 
     def check(self, job: Job) -> Done:
         return Done(f"{os.getpid()}:{job.source.display_path}", None, None)
+
+    def prepare(self) -> None:
+        """Nothing to build."""
 
 
 def jobs(count: int) -> list[Job]:
@@ -75,3 +80,24 @@ def test_a_crash_names_the_file_and_keeps_its_cause(
         run_check([site], cwd=site, options=CheckOptions(today=TODAY, jobs=jobs_option, use_cache=False))
     assert crash.value.path == "content/2004/story-67.md"
     assert isinstance(crash.value.__cause__, ZeroDivisionError)
+
+
+def test_the_evaluator_is_built_only_for_a_file_whose_content_changed(tmp_path: Path) -> None:
+    from provenance.discover import SourceFile
+    from provenance.parallel import FileChecker
+
+    built: list[object] = []
+
+    def make_evaluator(today: object) -> Any:
+        built.append(today)
+        return SimpleNamespace(evaluate=lambda article, declared_republished: "evaluated")
+
+    (tmp_path / "a.md").write_text("same as cached\n", encoding="utf-8")
+    source = SourceFile(str(tmp_path / "a.md"), "a.md", "a.md")
+    digest = hashlib.sha256(b"same as cached\n").hexdigest()
+    checker = FileChecker(make_evaluator, dt.date(2026, 1, 1), max_size=1000)
+    assert checker.check(Job(source, False, digest)).evaluation is None
+    assert built == []
+    assert checker.check(Job(source, False, "another digest")).evaluation == "evaluated"
+    assert checker.check(Job(source, False, None)).evaluation == "evaluated"
+    assert len(built) == 1

@@ -7,11 +7,15 @@ run did not load, or a synthetic rule) still renders, from what the finding itse
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from provenance.model import Category, Finding, Severity
-from provenance.rules.ruleset import RuleSet
+
+if TYPE_CHECKING:  # the rule machinery is not imported just to render a report
+    from provenance.rules.ruleset import RuleSet
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +62,30 @@ def rule_catalogue(rulesets: Iterable[RuleSet]) -> dict[str, RuleInfo]:
                     ),
                 )
     return catalogue
+
+
+class LazyCatalogue(Mapping[str, RuleInfo]):
+    """`rule_catalogue` of the rule sets `load` returns, made on first use.
+
+    Only some formats (SARIF, JUnit) read the catalogue; a run whose results were all cached
+    would otherwise compile its rules just to print text.
+    """
+
+    def __init__(self, load: Callable[[], Iterable[RuleSet]]) -> None:
+        self._load = load
+
+    @cached_property
+    def _catalogue(self) -> dict[str, RuleInfo]:
+        return rule_catalogue(self._load())
+
+    def __getitem__(self, rule_id: str) -> RuleInfo:
+        return self._catalogue[rule_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._catalogue)
+
+    def __len__(self) -> int:
+        return len(self._catalogue)
 
 
 def rule_for(finding: Finding, catalogue: Mapping[str, RuleInfo]) -> RuleInfo:

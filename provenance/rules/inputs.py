@@ -54,12 +54,15 @@ class RuleInputs:
 
     @cached_property
     def fingerprint(self) -> str:
-        """A hash of every pack file's text and of the overrides: what the compiled rules depend on."""
+        """A hash of every pack file's text, of what could not be read, and of the overrides: all
+        that the compiled rules (and their errors) depend on."""
         digest = hashlib.sha256()
         for source in self.sources:
             data = source.text.encode("utf-8")
             digest.update(f"{len(data)}:".encode())
             digest.update(data)
+        for error in self.read_errors:
+            digest.update(f"unread:{error.path}:{error.message}\n".encode())
         overrides = {key: str(value) for key, value in sorted(self.severity.items())}
         digest.update(json.dumps(overrides).encode())
         return digest.hexdigest()
