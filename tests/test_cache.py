@@ -17,7 +17,6 @@ from speed_site import make_site
 from test_cache_codec import full_evaluation
 
 from provenance import cache as cache_module
-from provenance import parallel
 from provenance.cache import CACHE_FOLDER, Entry, ResultCache
 from provenance.cache_codec import decode_evaluation, encode_evaluation
 from provenance.engine import CheckOptions, CheckResult, run_check
@@ -26,20 +25,6 @@ from provenance.report.options import RenderOptions
 from provenance.watched_date import WatchedDate
 
 TODAY = dt.date(2026, 11, 27)
-
-
-@pytest.fixture
-def evaluated(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The display paths of the files actually evaluated (not taken from the cache), in order."""
-    seen: list[str] = []
-    original = parallel.FileChecker._evaluate
-
-    def spy(self: parallel.FileChecker, article: Any, job: parallel.Job) -> Any:
-        seen.append(job.source.display_path)
-        return original(self, article, job)
-
-    monkeypatch.setattr(parallel.FileChecker, "_evaluate", spy)
-    return seen
 
 
 @pytest.fixture

@@ -15,7 +15,6 @@ from test_cache import record
 from test_cache_codec import full_evaluation
 
 from provenance import cache as cache_module
-from provenance import parallel
 from provenance.cache import CACHE_FOLDER, Entry, ResultCache
 from provenance.cache_codec import encode_evaluation, join_outcomes, split_outcomes
 from provenance.engine import CheckOptions, CheckResult, run_check
@@ -123,7 +122,7 @@ def check(site: Path, *, keep_outcomes: bool = False, use_cache: bool = True) ->
 
 
 def test_a_warm_check_builds_no_outcome_and_a_restamp_keeps_them_for_audits(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, built_outcomes: list[RuleOutcome]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, built_outcomes: list[RuleOutcome], evaluated: list[str]
 ) -> None:
     monkeypatch.setattr(cache_module, "RACY_SECONDS", 0)  # files count as settled at once
     site = make_site(tmp_path, 6)
@@ -132,14 +131,7 @@ def test_a_warm_check_builds_no_outcome_and_a_restamp_keeps_them_for_audits(
     first = check(site)  # fills the cache
     touched = site / "content" / "2001" / "story-1.md"
     os.utime(touched, ns=(1_000_000_000, 1_000_000_000))  # same content, another stamp
-    evaluated: list[str] = []
-    original = parallel.FileChecker._evaluate
-
-    def spy(self: parallel.FileChecker, article: Any, job: parallel.Job) -> Any:
-        evaluated.append(job.source.display_path)
-        return original(self, article, job)
-
-    monkeypatch.setattr(parallel.FileChecker, "_evaluate", spy)
+    evaluated.clear()
     built_outcomes.clear()
     warm = check(site)
     assert built_outcomes == [] and evaluated == []

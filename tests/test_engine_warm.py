@@ -81,11 +81,16 @@ def test_an_edited_configuration_is_validated_again(site: Path) -> None:
     assert "jsonschema" in imported
 
 
-def test_an_edited_rule_pack_is_compiled_again_before_any_file_is_read(site: Path) -> None:
+def with_local_packs(site: Path) -> Path:
+    """The folder of local packs that `site`'s configuration now names (empty)."""
     config = site / ".provenance.yaml"
     config.write_text(config.read_text(encoding="utf-8") + "policies: [rules]\n", encoding="utf-8")
     (site / "rules").mkdir()
-    pack = site / "rules" / "local.yaml"
+    return site / "rules"
+
+
+def test_an_edited_rule_pack_is_compiled_again_before_any_file_is_read(site: Path) -> None:
+    pack = with_local_packs(site) / "local.yaml"
     pack.write_text("id: local\nname: Local\napplies_to: always\n", encoding="utf-8")
     assert check(site)[0] == 1
     pack.write_text("id: Local\nname: Local\napplies_to: always\n", encoding="utf-8")
@@ -95,10 +100,8 @@ def test_an_edited_rule_pack_is_compiled_again_before_any_file_is_read(site: Pat
 
 
 def test_a_proven_configuration_still_has_its_policy_paths_checked(site: Path) -> None:
-    config = site / ".provenance.yaml"
-    config.write_text(config.read_text(encoding="utf-8") + "policies: [rules]\n", encoding="utf-8")
-    (site / "rules").mkdir()
+    packs = with_local_packs(site)
     assert check(site)[0] == 1  # an empty folder of packs: the same rules as none
-    (site / "rules").rmdir()
+    packs.rmdir()
     exit_code, stdout, _ = check(site)
     assert (exit_code, stdout) == (2, "")
