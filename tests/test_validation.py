@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +14,8 @@ from provenance.baseline import BaselineFile
 from provenance.checks import REGISTRY
 from provenance.model import Venue
 from provenance.rules.loader import builtin_pack_files
-from provenance.rules.models import Examples, PolicyPack, Site, SiteConfig
+from provenance.rules.models import Examples, PolicyPack, SeverityOverride, Site, SiteConfig
+from provenance.rules.yaml_marks import load_marked
 from provenance.validation import Invalid, Problem, build, validate
 
 BUILTIN_PACKS = {
@@ -41,6 +43,22 @@ def test_the_example_configuration_builds_as_it_validates() -> None:
     assert build(SiteConfig, data) == validate(SiteConfig, data)
 
 
+def test_a_configuration_with_every_field_builds_as_it_validates() -> None:
+    text = (
+        "site: {name: N, url: 'https://n.example', venue: print}\n"
+        "include: [content/**]\nexclude: [drafts/**]\nrepublished: [wire/**]\npolicies: [rules]\n"
+        "severity: {GR-LINK: off, PP-PIXEL: warning}\nmax_file_size: 1000\n"
+        "ignore:\n  - paths: [archive/**]\n    rules: [GR-LINK]\n    reason: old\n    expires: 2026-12-31\n"
+    )
+    data = load_marked(text, "config").data  # as the engine reads it: dates stay text
+    assert data["ignore"][0]["expires"] == "2026-12-31"
+    built = build(SiteConfig, data)
+    assert built == validate(SiteConfig, data)
+    assert (
+        built.ignore[0].expires == dt.date(2026, 12, 31) and built.severity["GR-LINK"] is SeverityOverride.OFF
+    )
+
+
 @pytest.mark.parametrize(
     "data",
     [
@@ -50,6 +68,10 @@ def test_the_example_configuration_builds_as_it_validates() -> None:
         {"site": {"venue": "moon"}},
         {"site": "community"},
         {"site": {"venue": "community"}, "include": "content/"},
+        {
+            "site": {"venue": "community"},
+            "ignore": [{"paths": ["a"], "rules": ["A-B"], "reason": "r", "expires": "20261231"}],
+        },
     ],
 )
 def test_building_refuses_every_shape_the_model_does_not_declare(data: object) -> None:
