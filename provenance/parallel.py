@@ -18,7 +18,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
 from provenance.cache import settled_stamp
-from provenance.readers import read_bytes, read_file
+from provenance.readers import read_at_most, read_bytes, read_file
 from provenance.watched_date import WatchedDate
 
 if TYPE_CHECKING:
@@ -86,7 +86,7 @@ class FileChecker:
         try:
             stat = os.stat(source.path)
             with open(source.path, "rb") as handle:
-                data: bytes | None = handle.read(self._max_size + 1)
+                data: bytes | None = read_at_most(handle, self._max_size + 1, stat.st_size)
         except OSError:
             stat, data = None, None
         try:
