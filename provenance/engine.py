@@ -104,6 +104,7 @@ class _Setup:
         return compile_rules(self.rules, config_path=self.config_path)
 
     def load_ruleset(self) -> RuleSet:
+        """`ruleset`, as a function to hand to whoever may need the rules later (if at all)."""
         return self.ruleset
 
 
