@@ -111,10 +111,8 @@ def _new_builder(hint: Any) -> Build:
         return lambda value: hint(_exact(value, str))
     if hint is dt.date:  # YAML as provenance reads it keeps dates as the text written
         return lambda value: value if type(value) is dt.date else _iso_date(_exact(value, str))
-    if hint in (str, bool):
+    if hint in (str, bool, int):
         return lambda value: _exact(value, hint)
-    if hint is int:
-        return lambda value: _exact(value, int)
     origin, arguments = typing.get_origin(hint), typing.get_args(hint)
     if origin is list:
         item = _builder(arguments[0])
