@@ -6,8 +6,10 @@ files, however each was obtained.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from provenance.cache import Entry, ResultCache, stamp_of
@@ -38,16 +40,17 @@ def evaluate_sources(
     reused: dict[int, Evaluation] = {}
     jobs: list[Job] = []
     entries: list[Entry | None] = []  # per job: the cached entry, if its stamp no longer matched
-    for index, source in enumerate(sources):
-        declared = declared_republished(source)
-        entry = cache.get(source.display_path) if cache is not None else None
-        if entry is not None and not entry.valid_for(declared, today):
-            entry = None
-        if entry is not None and _unchanged(source, entry):
-            reused[index] = entry.evaluation
-            continue
-        jobs.append(Job(source, declared, entry.digest if entry is not None else None))
-        entries.append(entry)
+    with _collection_paused():
+        for index, source in enumerate(sources):
+            declared = declared_republished(source)
+            entry = cache.get(source.display_path) if cache is not None else None
+            if entry is not None and not entry.valid_for(declared, today):
+                entry = None
+            if entry is not None and _unchanged(source, entry):
+                reused[index] = entry.evaluation
+                continue
+            jobs.append(Job(source, declared, entry.digest if entry is not None else None))
+            entries.append(entry)
 
     def checker() -> FileChecker:
         return FileChecker(make_evaluator, today, max_size)
@@ -65,6 +68,33 @@ def evaluate_sources(
         yield evaluation
     if cache is not None:
         cache.save()
+
+
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while cached results are looked up; then count what
+    was built as old.
+
+    Decoding them builds a few objects per finding that all live on, neither garbage nor in a
+    cycle, so the collector's passes meanwhile, set off by the mere count of new objects, find
+    nothing: on a warm run of 10,000 files they took 50-70 ms, a tenth of the run. Its next
+    passes would still go through them all, twice, as young objects; moving every tracked
+    object to the oldest generation (`gc.freeze` then `gc.unfreeze`, as documented) leaves
+    them to the next full collection instead, as if they had survived those passes (that
+    saves another 15-20 ms). Reference counting frees everything as usual. A collector the
+    caller disabled stays disabled, and objects the caller froze stay frozen.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        if not gc.get_freeze_count():
+            gc.freeze()
+            gc.unfreeze()
+        gc.enable()
 
 
 def _unchanged(source: SourceFile, entry: Entry) -> bool:
