@@ -10,6 +10,7 @@ inside `root`, and never into a loop; what is left out for those reasons is `Ski
 
 from __future__ import annotations
 
+import operator
 import os
 from collections import deque
 from collections.abc import Collection, Sequence
@@ -57,7 +58,7 @@ def discover(
     walker = _Walker(root.resolve(), cwd.resolve(), include, exclude, suffixes)
     for path in paths:
         walker.visit(Path(os.path.abspath(walker.cwd / path)))
-    files = sorted((found for _, found in walker.found.values()), key=lambda f: f.display_path)
+    files = sorted((found for _, found in walker.found.values()), key=_display_path)
     skipped = sorted(set(walker.skipped), key=lambda s: (s.display_path, s.reason))
     return files, skipped
 
@@ -151,7 +152,7 @@ class _Walker:
                 (linked if is_link else folders).append(below)
 
     def _wanted(self, name: str, relative: str, chain: _Chain, filtered: bool) -> bool:
-        if os.path.splitext(name)[1].lower() not in self.suffixes:
+        if _suffix(name) not in self.suffixes:
             return False
         if self._left_out(relative, chain, filtered):
             return False
@@ -213,6 +214,18 @@ class _Walker:
         relative = _relative(Path(path), self.root)
         shown = self._display(relative) if relative is not None else _relative(Path(path), self.cwd)
         self.skipped.append(Skipped(printable(shown or Path(path).as_posix()), reason))
+
+
+_display_path = operator.attrgetter("display_path")
+
+
+def _suffix(name: str) -> str:
+    """`os.path.splitext(name)[1].lower()` for a bare file name, at a fraction of its cost.
+
+    As there, leading dots do not start a suffix: ``.md`` has none, ``.a.md`` has ``.md``.
+    """
+    _, dot, suffix = name.lstrip(".").rpartition(".")
+    return f".{suffix}".lower() if dot else ""
 
 
 def _is_folder(entry: os.DirEntry[str]) -> bool:

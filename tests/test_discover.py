@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from provenance.discover import Skipped, SourceFile, discover
+from provenance.discover import Skipped, SourceFile, _suffix, discover
 
 SUFFIXES = {".md", ".html", ".txt"}
 
@@ -220,3 +223,15 @@ def test_unreadable_gitignore_lines_are_ignored_like_git(tmp_path: Path) -> None
     (tmp_path / ".gitignore").write_text("!\nx.md\n")
     files, _ = discover([tmp_path], root=tmp_path, cwd=tmp_path, include=[], exclude=[], suffixes=[".md"])
     assert [f.display_path for f in files] == ["y.md"]
+
+
+@pytest.mark.parametrize(
+    "name", ["a.md", "A.MD", ".md", "..md", ".a.md", "a..md", "a.", "...", "a", "a.b.Html", ".", "é.Md"]
+)
+def test_suffix_is_that_of_splitext(name: str) -> None:
+    assert _suffix(name) == os.path.splitext(name)[1].lower()
+
+
+@given(st.text(alphabet=".aMé\udc80", max_size=8).filter(lambda name: name not in ("", ".", "..")))
+def test_suffix_is_that_of_splitext_for_any_name(name: str) -> None:
+    assert _suffix(name) == os.path.splitext(name)[1].lower()
