@@ -41,6 +41,7 @@ from provenance.model import (
     Finding,
     Format,
     Report,
+    finding_order,
 )
 from provenance.parallel import CheckCrashed, default_workers
 from provenance.readers import SUFFIXES, format_for
@@ -203,7 +204,7 @@ def run_check(paths: Sequence[Path], *, cwd: Path, options: CheckOptions) -> Che
             summaries.append(summary if options.keep_outcomes else _without_outcomes(summary))
         findings.extend(ignores.audit(complete=selection.complete))
 
-    findings.sort(key=lambda f: f.sort_key)
+    findings.sort(key=finding_order)
     summaries.sort(key=lambda s: s.path)
     report, baseline_notices = settle(
         Report(tuple(findings), tuple(summaries), __version__),

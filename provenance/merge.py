@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from provenance.model import Report
+from provenance.model import Report, finding_order
 
 
 class MergeError(ValueError):
@@ -23,5 +23,5 @@ def merge_reports(reports: Sequence[Report]) -> Report:
     twice = sorted(path for path, count in Counter(a.path for a in articles).items() if count > 1)
     if twice:
         raise MergeError(f"checked in more than one report (overlapping shards?): {', '.join(twice)}")
-    findings = sorted((f for report in reports for f in report.findings), key=lambda f: f.sort_key)
+    findings = sorted((f for report in reports for f in report.findings), key=finding_order)
     return Report(tuple(findings), tuple(sorted(articles, key=lambda a: a.path)), versions[0])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import operator
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -225,7 +226,13 @@ class Finding:
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:
-        return (self.path, self.line, self.column, self.rule, self.message)
+        """Where, then which rule and message: the order every report lists findings in."""
+        key: tuple[str, int, int, str, str] = finding_order(self)
+        return key
+
+
+finding_order = operator.attrgetter("path", "line", "column", "rule", "message")
+"""`Finding.sort_key` as a sort key function (no Python-level call per finding)."""
 
 
 class Status(StrEnum):
@@ -283,7 +290,7 @@ def with_fingerprints(findings: Iterable[Finding]) -> list[Finding]:
     """`findings` sorted and fingerprinted by content (rule, path, evidence, occurrence), never by line."""
     seen: dict[tuple[str, str, str], int] = {}
     result = []
-    for finding in sorted(findings, key=lambda f: f.sort_key):
+    for finding in sorted(findings, key=finding_order):
         key = (finding.rule, finding.path, finding.evidence or finding.message)
         occurrence = seen.get(key, 0)
         seen[key] = occurrence + 1

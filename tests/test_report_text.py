@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import click
 import pytest
 from sample_report import ARTICLES, EMPTY_REPORT, SAMPLE_REPORT, assert_golden
 
-from provenance.model import Category, Finding, Report, Severity
+from provenance.model import Category, Finding, Report, Severity, finding_order
 from provenance.report import FORMATTERS, RenderOptions
 from provenance.report.text import render, summary_line
 
@@ -77,3 +78,28 @@ def test_summary_counts_only_present_severities() -> None:
     assert render(report, RenderOptions()).endswith(
         "a.md:1:1: warning [GR-X1] m\n\n4 files (2 republished): 2 warnings\n"
     )
+
+
+def test_findings_are_ordered_by_place_then_rule_and_message() -> None:
+    for finding in SAMPLE_REPORT.findings:
+        expected = (finding.path, finding.line, finding.column, finding.rule, finding.message)
+        assert finding_order(finding) == finding.sort_key == expected
+
+
+def test_each_finding_gets_its_own_evidence_and_fix_lines() -> None:
+    base = SAMPLE_REPORT.findings[0]
+    findings = [
+        dataclasses.replace(base, line=line, evidence=evidence, fix=fix)
+        for line, (evidence, fix) in enumerate(
+            [("a\nb", "x"), ("", "x"), ("a\nb", ""), ("a\nb", "x"), (" ", "y\nz")]
+        )
+    ]
+    report = Report(tuple(findings), ARTICLES, "1.0")
+    blocks = render(report, RenderOptions()).split("\n\n")[:-1]
+    assert [block.splitlines()[1:] for block in blocks] == [
+        ["    | a", "    | b", "    fix: x"],
+        ["    fix: x"],
+        ["    | a", "    | b"],
+        ["    | a", "    | b", "    fix: x"],
+        ["    fix: y", "         z"],
+    ]

@@ -18,7 +18,16 @@ from provenance.audit.model import (
 )
 from provenance.audit.records import permission_item, records, suppression_items
 from provenance.audit.summary import summarise
-from provenance.model import ArticleSummary, Finding, Outcome, Report, RuleOutcome, Severity, Status
+from provenance.model import (
+    ArticleSummary,
+    Finding,
+    Outcome,
+    Report,
+    RuleOutcome,
+    Severity,
+    Status,
+    finding_order,
+)
 from provenance.rules.models import SiteConfig
 from provenance.rules.ruleset import RuleSet
 
@@ -83,7 +92,7 @@ class _ArticleBuilder:
             published=summary.published,
             permission=permission_item(summary.path, record, self._today, self._within) if record else None,
             conditions=[self._condition(outcome, findings) for outcome in summary.outcomes],
-            findings=[_finding(finding) for finding in sorted(findings, key=lambda f: f.sort_key)],
+            findings=[_finding(finding) for finding in sorted(findings, key=finding_order)],
             suppressions=suppression_items(summary.path, findings, self._today, self._within),
         )
 

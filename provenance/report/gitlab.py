@@ -13,7 +13,7 @@ import hashlib
 import json
 from typing import Any
 
-from provenance.model import Finding, Report, Severity
+from provenance.model import Finding, Report, Severity, finding_order
 from provenance.report.options import RenderOptions
 
 SEVERITIES: dict[Severity, str] = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
@@ -21,7 +21,7 @@ SEVERITIES: dict[Severity, str] = {Severity.ERROR: "major", Severity.WARNING: "m
 
 def render(report: Report, options: RenderOptions) -> str:
     """The active findings as a Code Quality report (indented JSON ending with a newline)."""
-    issues = [issue(f) for f in sorted(report.active, key=lambda f: f.sort_key)]
+    issues = [issue(f) for f in sorted(report.active, key=finding_order)]
     return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
 
 

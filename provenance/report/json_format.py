@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from provenance.model import ArticleSummary, Finding, Report, Suppression
+from provenance.model import ArticleSummary, Finding, Report, Suppression, finding_order
 from provenance.report.options import RenderOptions
 
 SCHEMA_VERSION = 1
@@ -27,7 +27,7 @@ def report_document(report: Report) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": TOOL_NAME, "version": report.tool_version},
         "summary": report.counts,
-        "findings": [finding_document(f) for f in sorted(report.findings, key=lambda f: f.sort_key)],
+        "findings": [finding_document(f) for f in sorted(report.findings, key=finding_order)],
         "articles": [article_document(a) for a in sorted(report.articles, key=lambda a: a.path)],
     }
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
-from provenance.model import Finding, Report
+from provenance.model import Finding, Report, finding_order
 from provenance.report.options import RenderOptions
 from provenance.report.xml_text import xml_safe
 
@@ -21,7 +21,7 @@ SUITES_NAME = "provenance"
 
 def render(report: Report, options: RenderOptions) -> str:
     """The report as a JUnit XML document (UTF-8, with an XML declaration, ending with a newline)."""
-    findings = sorted(report.findings, key=lambda f: f.sort_key)
+    findings = sorted(report.findings, key=finding_order)
     policies = sorted({f.policy for f in findings} | {p for a in report.articles for p in a.policies})
     root = ET.Element("testsuites", name=SUITES_NAME)
     for policy in policies:

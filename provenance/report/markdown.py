@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from provenance.model import Finding, Report
+from provenance.model import Finding, Report, finding_order
 from provenance.report.options import RenderOptions
 
 TITLE = "## provenance"
@@ -28,10 +28,10 @@ _CONTROLS = str.maketrans(
 def render(report: Report, options: RenderOptions) -> str:
     """Headline, findings table and suppressed section, ending with a newline."""
     sections = [TITLE, headline(report)]
-    active = sorted(report.active, key=lambda f: f.sort_key)
+    active = sorted(report.active, key=finding_order)
     if active:
         sections.append(_table(("File", "Line", "Severity", "Rule", "Finding"), _finding_rows(active)))
-    suppressed = sorted((f for f in report.findings if f.suppression is not None), key=lambda f: f.sort_key)
+    suppressed = sorted((f for f in report.findings if f.suppression is not None), key=finding_order)
     if suppressed:
         count = f"{len(suppressed)} suppressed finding{'' if len(suppressed) == 1 else 's'}"
         table = _table(("File", "Line", "Rule", "Reason", "Recorded in"), _suppressed_rows(suppressed))

@@ -13,7 +13,7 @@ import json
 from typing import Any
 from urllib.parse import quote
 
-from provenance.model import Finding, Report, Severity, SuppressionKind
+from provenance.model import Finding, Report, Severity, SuppressionKind, finding_order
 from provenance.report.options import RenderOptions
 from provenance.report.rule_info import RuleInfo, rule_for
 
@@ -38,7 +38,7 @@ def render(report: Report, options: RenderOptions) -> str:
 
 
 def sarif_log(report: Report, options: RenderOptions) -> dict[str, Any]:
-    findings = sorted(report.findings, key=lambda f: f.sort_key)
+    findings = sorted(report.findings, key=finding_order)
     by_id: dict[str, RuleInfo] = {}
     for finding in findings:  # a rule missing from the catalogue is described by its first finding
         by_id.setdefault(finding.rule, rule_for(finding, options.rules))

@@ -11,11 +11,11 @@ Control characters from the checked files are shown escaped, so a file cannot dr
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import click
 
-from provenance.model import Finding, Report, Severity
+from provenance.model import Finding, Report, Severity, finding_order
 from provenance.report.options import RenderOptions
 
 INDENT = "    "
@@ -39,7 +39,8 @@ def render(report: Report, options: RenderOptions) -> str:
     the JSON report lists them with their suppression.
     """
     counts = report.counts
-    blocks = [_finding_block(f, options.color) for f in sorted(report.active, key=_sort_key)]
+    block = _block_writer(options.color)
+    blocks = [block(f) for f in sorted(report.active, key=finding_order)]
     suppressed = f"; {counts['suppressed']} suppressed" if counts["suppressed"] else ""
     blocks.append(summary_line(report, options.color, counts) + suppressed)
     return "\n".join(blocks) + "\n"
@@ -65,22 +66,31 @@ def summary_line(report: Report, color: bool = False, counts: Mapping[str, int] 
     return f"{head}: {', '.join(parts) if parts else 'no findings'}"
 
 
-def _finding_block(finding: Finding, color: bool) -> str:
-    """The finding's lines, each ending in a line break (so blocks join with a blank line)."""
-    location = f"{_clean(finding.path)}:{finding.line}:{finding.column}:"
-    severity = _paint(finding.severity.value, _SEVERITY_COLORS[finding.severity], color)
-    lines = [f"{_bold(location, color)} {severity} [{finding.rule}] {_clean(finding.message)}"]
-    if finding.evidence.strip():
-        lines += [f"{INDENT}| {_clean(line)}".rstrip() for line in _evidence_lines(finding.evidence)]
-    if finding.fix:
-        fix_lines = enumerate(finding.fix.strip().splitlines())
+def _block_writer(color: bool) -> Callable[[Finding], str]:
+    """A function from a finding to its lines, each ending in a line break (so blocks join with a
+    blank line).
+
+    The severity labels are rendered once per report.
+    """
+    severities = {each: _paint(each.value, _SEVERITY_COLORS[each], color) for each in Severity}
+
+    def block(finding: Finding) -> str:
+        location = _bold(f"{_clean(finding.path)}:{finding.line}:{finding.column}:", color)
+        head = f"{location} {severities[finding.severity]} [{finding.rule}] {_clean(finding.message)}"
+        return head + _details(finding.evidence, finding.fix)
+
+    return block
+
+
+def _details(evidence: str, fix: str) -> str:
+    """The lines under a finding's first one, each after a line break, then a last line break."""
+    lines = []
+    if evidence.strip():
+        lines += [f"{INDENT}| {_clean(line)}".rstrip() for line in _evidence_lines(evidence)]
+    if fix:
+        fix_lines = enumerate(fix.strip().splitlines())
         lines += [f"{INDENT}{'fix: ' if n == 0 else '     '}{_clean(line)}" for n, line in fix_lines]
-    lines.append("")
-    return "\n".join(lines)
-
-
-def _sort_key(finding: Finding) -> tuple[str, int, int, str, str]:
-    return finding.sort_key
+    return "".join(f"\n{line}" for line in lines) + "\n"
 
 
 def _evidence_lines(evidence: str) -> list[str]:
