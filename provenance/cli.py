@@ -32,7 +32,7 @@ from provenance.engine import CheckOptions, load_rules_for, run_check
 from provenance.model import Report, Severity
 from provenance.report import DEFAULT_FORMAT, FORMATTERS
 from provenance.report.rule_docs import RULE_LIST_FORMATTERS, explain_rule
-from provenance.report.rule_info import LazyCatalogue
+from provenance.report.rule_info import lazy_catalogue
 from provenance.rules.errors import RuleErrors
 from provenance.shard import Shard
 
@@ -113,7 +113,7 @@ def check(
         result = run_check(paths or (Path("."),), cwd=Path.cwd(), options=options)
         for notice in result.notices:
             click.echo(f"provenance: {notice}", err=True)
-        rules_info = LazyCatalogue(lambda: result.rulesets)
+        rules_info = lazy_catalogue(lambda: result.rulesets)
         rendered = render_outputs(plan, result.report, color=color, rules=rules_info)
         summary = step_summary(plan, result.report, os.environ, rules_info)
     for item in rendered:

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from provenance.lazy_mapping import LazyMapping
 from provenance.rules.errors import RuleErrors
 from provenance.rules.loader import BUILTIN_ORIGIN, builtin_pack_files, load_ruleset
 from provenance.rules.pack_file import read_pack
 from provenance.rules.schema import PACK_SCHEMA, schema_errors
-from provenance.rules.trusted import LazyLines, read_trusted_pack
+from provenance.rules.trusted import lazy_lines, read_trusted_pack
 from provenance.rules.yaml_marks import load_marked
 
 BUILTINS = [
@@ -37,15 +38,29 @@ def test_a_builtin_pack_reads_the_same_on_both_paths(origin: str, text: str) -> 
 
 
 def test_lines_are_computed_on_first_use_only() -> None:
-    lines = LazyLines("id: x\nconditions:\n  - id: A\n", "pack.yaml")
-    assert "_lines" not in vars(lines)
+    lines = lazy_lines("id: x\nconditions:\n  - id: A\n", "pack.yaml")
+    assert "_mapping" not in vars(lines)
     assert lines.get("/conditions/0/id") == 3
+    assert "_mapping" in vars(lines)
     assert dict(lines) == {"": 1, "/id": 1, "/conditions": 2, "/conditions/0": 3, "/conditions/0/id": 3}
     assert len(lines) == 5
 
 
+def test_a_lazy_mapping_loads_once_when_first_read() -> None:
+    loads: list[int] = []
+
+    def load() -> dict[str, int]:
+        loads.append(1)
+        return {"a": 1}
+
+    mapping = LazyMapping(load)
+    assert loads == []
+    assert (mapping["a"], list(mapping), len(mapping)) == (1, ["a"], 1)
+    assert loads == [1]
+
+
 def test_unreadable_text_gives_no_lines() -> None:
-    lines = LazyLines("a: 1\na: 2\n", "pack.yaml")  # a duplicate key fails the marked load
+    lines = lazy_lines("a: 1\na: 2\n", "pack.yaml")  # a duplicate key fails the marked load
     with pytest.raises(RuleErrors):
         load_marked("a: 1\na: 2\n", "pack.yaml")
     assert dict(lines) == {}

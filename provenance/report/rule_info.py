@@ -7,11 +7,11 @@ run did not load, or a synthetic rule) still renders, from what the finding itse
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import cached_property
 from typing import TYPE_CHECKING
 
+from provenance.lazy_mapping import LazyMapping
 from provenance.model import Category, Finding, Severity
 
 if TYPE_CHECKING:  # the rule machinery is not imported just to render a report
@@ -64,28 +64,13 @@ def rule_catalogue(rulesets: Iterable[RuleSet]) -> dict[str, RuleInfo]:
     return catalogue
 
 
-class LazyCatalogue(Mapping[str, RuleInfo]):
+def lazy_catalogue(load: Callable[[], Iterable[RuleSet]]) -> Mapping[str, RuleInfo]:
     """`rule_catalogue` of the rule sets `load` returns, made on first use.
 
     Only some formats (SARIF, JUnit) read the catalogue; a run whose results were all cached
     would otherwise compile its rules just to print text.
     """
-
-    def __init__(self, load: Callable[[], Iterable[RuleSet]]) -> None:
-        self._load = load
-
-    @cached_property
-    def _catalogue(self) -> dict[str, RuleInfo]:
-        return rule_catalogue(self._load())
-
-    def __getitem__(self, rule_id: str) -> RuleInfo:
-        return self._catalogue[rule_id]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._catalogue)
-
-    def __len__(self) -> int:
-        return len(self._catalogue)
+    return LazyMapping(lambda: rule_catalogue(load()))
 
 
 def rule_for(finding: Finding, catalogue: Mapping[str, RuleInfo]) -> RuleInfo:

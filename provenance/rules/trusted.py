@@ -10,11 +10,11 @@ The full path stays the reference: `rules validate` on the built-in files runs i
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from functools import cached_property
+from collections.abc import Mapping
 
 import yaml
 
+from provenance.lazy_mapping import LazyMapping
 from provenance.rules.errors import RuleErrors
 from provenance.rules.models import PolicyPack
 from provenance.rules.pack_file import PackRead, check_pack
@@ -22,28 +22,16 @@ from provenance.rules.yaml_marks import MarkedDocument, _Loader, load_marked
 from provenance.validation import build
 
 
-class LazyLines(Mapping[str, int]):
-    """The pointer -> line map of a YAML text, computed on first use."""
+def lazy_lines(text: str, path: str) -> Mapping[str, int]:
+    """The pointer -> line map of a YAML text, computed on first use (empty if it cannot be)."""
 
-    def __init__(self, text: str, path: str) -> None:
-        self._text = text
-        self._path = path
-
-    @cached_property
-    def _lines(self) -> Mapping[str, int]:
+    def lines() -> Mapping[str, int]:
         try:
-            return load_marked(self._text, self._path).lines
+            return load_marked(text, path).lines
         except RuleErrors:
             return {}
 
-    def __getitem__(self, pointer: str) -> int:
-        return self._lines[pointer]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._lines)
-
-    def __len__(self) -> int:
-        return len(self._lines)
+    return LazyMapping(lines)
 
 
 def read_trusted_pack(origin: str, text: str) -> PackRead | None:
@@ -54,7 +42,7 @@ def read_trusted_pack(origin: str, text: str) -> PackRead | None:
         return None
     if not isinstance(data, dict):
         return None
-    document = MarkedDocument(origin, data, LazyLines(text, origin))
+    document = MarkedDocument(origin, data, lazy_lines(text, origin))
     try:
         read = check_pack(origin, True, document, build(PolicyPack, data), trusted=True)
     except (TypeError, ValueError, KeyError):  # not the shape the models declare: the full path says why
