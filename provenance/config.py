@@ -9,13 +9,15 @@ raised together in one `ConfigError`, each with file, line and JSON pointer.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from provenance.model import Venue
 from provenance.rules.errors import ConfigError, RuleErrors, RuleFileError
 from provenance.rules.models import Site, SiteConfig
-from provenance.rules.schema import CONFIG_SCHEMA, schema_errors
-from provenance.rules.yaml_marks import MarkedDocument, json_pointer, load_marked
 from provenance.validation import Invalid, build, validate
+
+if TYPE_CHECKING:  # YAML and JSON Schema are imported when a configuration is read, not before
+    from provenance.rules.yaml_marks import MarkedDocument
 
 CONFIG_NAME = ".provenance.yaml"
 REPOSITORY_MARKER = ".git"
@@ -61,6 +63,8 @@ def load_config(path: Path) -> SiteConfig:
 
 def read_config(path: Path) -> MarkedDocument:
     """The YAML of `path`, with line marks; raises `ConfigError` if it cannot be read or parsed."""
+    from provenance.rules.yaml_marks import load_marked
+
     name = path.as_posix()
     try:
         text = path.read_text(encoding="utf-8")
@@ -74,6 +78,9 @@ def read_config(path: Path) -> MarkedDocument:
 
 def validated_config(path: Path, document: MarkedDocument) -> SiteConfig:
     """The configuration `document` holds, through every layer; raises `ConfigError`."""
+    from provenance.rules.schema import CONFIG_SCHEMA, schema_errors
+    from provenance.rules.yaml_marks import json_pointer
+
     errors = schema_errors(document, CONFIG_SCHEMA)
     if errors:
         raise ConfigError(errors)

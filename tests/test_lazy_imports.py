@@ -52,6 +52,10 @@ CASES = {
     "serial check": (SERIAL_CHECK, ["multiprocessing", "concurrent.futures"]),
     "changes module": ("import provenance.changes", ["subprocess", "provenance.rules.models"]),
     "site suppressions": ("import provenance.suppress.site", ["provenance.checks", "pathspec"]),
+    "configuration, before one is read": (
+        "import provenance.config, provenance.engine",
+        ["yaml", "jsonschema", "provenance.rules.schema", "provenance.rules.yaml_marks"],
+    ),
 }
 
 

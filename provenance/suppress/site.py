@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING
 
 from provenance.model import Finding, Suppression, SuppressionKind, with_fingerprints
 from provenance.rules.errors import RuleErrors
-from provenance.rules.yaml_marks import load_marked
 from provenance.suppress.audit import AuditRules, stamp
 
 if TYPE_CHECKING:
@@ -144,6 +143,8 @@ def _spec(patterns: list[str]) -> GitIgnoreSpec | None:
 def _entry_lines(config_path: Path) -> dict[int, int]:
     """The line of each `ignore:` entry (the config was validated already; failures give {})."""
     try:
+        from provenance.rules.yaml_marks import load_marked  # only for a configuration with `ignore:`
+
         document = load_marked(config_path.read_text(encoding="utf-8"), config_path.as_posix())
     except (OSError, UnicodeDecodeError, RuleErrors):
         return {}
