@@ -106,7 +106,7 @@ def apply_baseline(report: Report, entries: Iterable[Entry], label: str) -> tupl
     for finding in report.findings:
         if finding.suppression is None and _key(finding) in recorded:
             matched.add(_key(finding))
-            finding = dataclasses.replace(finding, suppression=suppression)
+            finding = finding._replace(suppression=suppression)
         findings.append(finding)
     stale = sum(1 for key in recorded if key[1] in checked and key not in matched)
     return dataclasses.replace(report, findings=tuple(findings)), stale

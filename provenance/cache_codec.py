@@ -1,13 +1,14 @@
-"""Evaluations to plain tuples (for `marshal`) and back, driven by the dataclasses' type hints.
+"""Evaluations to plain tuples (for `marshal`) and back, driven by the model records' type hints.
 
-A dataclass becomes the tuple of its field values (in field order), an enum its value, a date
-its ISO form, and every string is interned: marshal then stores a string repeated within an
-entry once, and loading shares it with every other entry holding it, so a message found in
-every article is held once in memory, not once per article. Both directions are built from the
-type hints once per type, into functions that convert only the fields that need it.
+A record (a `NamedTuple` of the model) becomes the plain tuple of its field values (in field
+order), an enum its value, a date its ISO form, and every string is interned: marshal then
+stores a string repeated within an entry once, and loading shares it with every other entry
+holding it, so a message found in every article is held once in memory, not once per article.
+Both directions are built from the type hints once per type, into functions that convert only
+the fields that need it.
 
 Decoding follows the declared field types, so the data never names a type: a cache file can
-only ever produce the model's own dataclasses, each from a tuple of exactly its field count
+only ever produce the model's own records, each from a tuple of exactly its field count
 (anything else is an error, and the caller ignores the entry). Fields added to the model later
 are picked up without touching this module; a type it does not know is a `TypeError` when the
 codec is built (a test catches it), never a silent loss.
@@ -19,7 +20,6 @@ callers that want them; `join_outcomes` puts them back.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import enum
 import operator
@@ -33,7 +33,7 @@ from typing import Any
 from provenance.model import ArticleSummary, Evaluation, Evidence, Location, RuleOutcome
 
 Convert = Callable[[Any], Any]  # one value to its stored form, or back
-Conversions = tuple[tuple[int, Convert], ...]  # the fields of a dataclass that need converting, by index
+Conversions = tuple[tuple[int, Convert], ...]  # the fields of a record that need converting, by index
 _PLAIN = (int, bool, float, type(None))  # kept as they are, both ways
 SHARED = frozenset({Location, Evidence, RuleOutcome})  # small value objects that recur across articles
 SHARED_LIMIT = 20_000  # distinct ones remembered per type: bounds the memory when they do not recur
@@ -42,7 +42,7 @@ SHARED_LIMIT = 20_000  # distinct ones remembered per type: bounds the memory wh
 def encode_evaluation(evaluation: Evaluation) -> tuple[Any, ...]:
     """`evaluation` as nested tuples of strings, numbers, booleans and None."""
     encode = _encoder(Evaluation)
-    assert encode is not None, "a dataclass always has an encoder"
+    assert encode is not None, "a record always has an encoder"
     result: tuple[Any, ...] = encode(evaluation)
     return result
 
@@ -73,7 +73,7 @@ class EvaluationDecoder:
     def __init__(self) -> None:
         self._decoders: dict[Any, Convert | None] = {}
         decode = self._decoder(Evaluation)
-        assert decode is not None, "a dataclass always has a decoder"
+        assert decode is not None, "a record always has a decoder"
         self._decode = decode
 
     def __call__(self, data: Any) -> Evaluation:
@@ -102,17 +102,22 @@ class EvaluationDecoder:
             return _members(hint).__getitem__
         if hint is dt.date:
             return dt.date.fromisoformat
-        if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        if _is_record(hint):
             build = _record_decoder(hint, _conversions(self._decoder(field) for _, field in _fields(hint)))
             return _shared(build) if hint in SHARED else build
         raise TypeError(f"the result cache cannot store values of type {hint!r}")
 
 
+def _is_record(hint: Any) -> bool:
+    """Whether `hint` is a record type: a `NamedTuple` class."""
+    return isinstance(hint, type) and issubclass(hint, tuple) and hasattr(hint, "_fields")
+
+
 @cache
-def _fields(cls: type) -> tuple[tuple[str, Any], ...]:
-    """The name and type hint of each field of the dataclass `cls`, in order."""
+def _fields(cls: Any) -> tuple[tuple[str, Any], ...]:
+    """The name and type hint of each field of the record type `cls`, in order."""
     hints = typing.get_type_hints(cls)
-    return tuple((field.name, hints[field.name]) for field in dataclasses.fields(cls))
+    return tuple((name, hints[name]) for name in cls._fields)
 
 
 @cache
@@ -131,7 +136,7 @@ def _encoder(hint: Any) -> Convert | None:
         return operator.attrgetter("value")
     if hint is dt.date:
         return dt.date.isoformat
-    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+    if _is_record(hint):
         return _record_encoder(hint)
     raise TypeError(f"the result cache cannot store values of type {hint!r}")
 
@@ -142,12 +147,8 @@ def _text(value: str) -> str:
 
 
 def _record_encoder(cls: type) -> Convert:
-    fields = _fields(cls)
-    values_of = operator.attrgetter(*(name for name, _ in fields))
-    conversions = _conversions(_encoder(hint) for _, hint in fields)
-    if len(fields) == 1:  # attrgetter of one name returns the value itself
-        return lambda value: _converted((values_of(value),), conversions)
-    return lambda value: _converted(values_of(value), conversions)
+    conversions = _conversions(_encoder(hint) for _, hint in _fields(cls))
+    return lambda value: _converted(tuple(value), conversions)  # marshal stores plain tuples only
 
 
 def _members(cls: type[enum.Enum]) -> dict[Any, Any]:
@@ -155,17 +156,17 @@ def _members(cls: type[enum.Enum]) -> dict[Any, Any]:
 
 
 def _record_decoder(cls: type, conversions: Conversions) -> Convert:
-    size = len(_fields(cls))
+    size, new = len(_fields(cls)), tuple.__new__  # a record from its field values, as `_make` does
 
     def build(values: Any) -> Any:
         if type(values) is not tuple or len(values) != size:
             raise ValueError(f"{cls.__name__}: expected a tuple of {size} fields")
         if not conversions:
-            return cls(*values)
+            return new(cls, values)
         converted = list(values)
         for index, convert in conversions:
             converted[index] = convert(converted[index])
-        return cls(*converted)
+        return new(cls, converted)
 
     return build
 
@@ -229,20 +230,21 @@ def _item(hint: Any) -> Any:
 
 
 def _field_data(data: Any, index: int) -> Any:
-    """The stored value of field `index` of a dataclass's `data`; raises on data of another shape."""
+    """The stored value of field `index` of a record's `data`; raises on data of another shape."""
     if type(data) is not tuple or len(data) <= index:
-        raise ValueError("not the data of a dataclass")
+        raise ValueError("not the data of a record")
     return data[index]
 
 
 def _replaced(data: Any, index: int, value: Any) -> tuple[Any, ...]:
-    """A dataclass's `data` with `value` as field `index`; raises on data of another shape."""
+    """A record's `data` with `value` as field `index`; raises on data of another shape."""
     _field_data(data, index)
     return (*data[:index], value, *data[index + 1 :])
 
 
-def _field_index(cls: type, name: str) -> int:
-    return [field.name for field in dataclasses.fields(cls)].index(name)
+def _field_index(cls: Any, name: str) -> int:
+    index: int = cls._fields.index(name)
+    return index
 
 
 _SUMMARY = _field_index(Evaluation, "summary")

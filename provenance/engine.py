@@ -9,7 +9,6 @@ run whose files are all cached never imports the checks at all (most of a warm r
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 from collections.abc import Callable, Iterator, Sequence
@@ -277,7 +276,7 @@ def _cache_folder(root: Path) -> Path:
 
 def _without_outcomes(summary: ArticleSummary) -> ArticleSummary:
     """`summary` without its per-rule outcomes, which only audits read: most of a large run's memory."""
-    return dataclasses.replace(summary, outcomes=()) if summary.outcomes else summary
+    return summary._replace(outcomes=()) if summary.outcomes else summary
 
 
 def _unreadable(skipped: Skipped) -> Article:

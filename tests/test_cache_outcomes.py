@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import marshal
 import os
@@ -15,6 +14,7 @@ from test_cache import record
 from test_cache_codec import full_evaluation
 
 from provenance import cache as cache_module
+from provenance import cache_codec
 from provenance.cache import CACHE_FOLDER, Entry, ResultCache
 from provenance.cache_codec import encode_evaluation, join_outcomes, split_outcomes
 from provenance.engine import CheckOptions, CheckResult, run_check
@@ -38,15 +38,21 @@ def write_cache(folder: Path) -> None:
 
 @pytest.fixture
 def built_outcomes(monkeypatch: pytest.MonkeyPatch) -> list[RuleOutcome]:
-    """Every `RuleOutcome` built from now on."""
+    """Every `RuleOutcome` the cache decodes from now on (by decoders built from now on)."""
     built: list[RuleOutcome] = []
-    original = RuleOutcome.__init__
+    original = cache_codec._record_decoder
 
-    def spy(self: RuleOutcome, *args: Any, **kwargs: Any) -> None:
-        original(self, *args, **kwargs)
-        built.append(self)
+    def spy(cls: type, conversions: cache_codec.Conversions) -> cache_codec.Convert:
+        build = original(cls, conversions)
 
-    monkeypatch.setattr(RuleOutcome, "__init__", spy)
+        def recording(values: Any) -> Any:
+            record = build(values)
+            built.append(record)
+            return record
+
+        return recording if cls is RuleOutcome else build
+
+    monkeypatch.setattr(cache_codec, "_record_decoder", spy)
     return built
 
 
@@ -73,13 +79,16 @@ def test_a_cache_opened_without_outcomes_never_decodes_them(
         assert got.evaluation.summary.outcomes == ()
         full = entry(path).evaluation
         assert got.evaluation.findings == full.findings
-        assert got.evaluation.summary == dataclasses.replace(full.summary, outcomes=())
+        assert got.evaluation.summary == full.summary._replace(outcomes=())
 
 
-def test_a_cache_opened_with_outcomes_returns_them_whole(tmp_path: Path) -> None:
+def test_a_cache_opened_with_outcomes_returns_them_whole(
+    tmp_path: Path, built_outcomes: list[RuleOutcome]
+) -> None:
     write_cache(tmp_path)
     cache = ResultCache(tmp_path, KEY)
     assert [cache.get(path) for path in PATHS] == [entry(path) for path in PATHS]
+    assert built_outcomes  # the spy the other tests rely on sees them
     assert all(got is not None and got.complete for got in map(cache.get, PATHS))
 
 

@@ -108,9 +108,9 @@ def test_html_rel_license_anchor() -> None:
     document = article.document
     from dataclasses import replace
 
-    line = replace(document.lines[1], links=(link,))
+    line = document.lines[1]._replace(links=(link,))
     patched = replace(
-        article, parse_body=lambda: replace(document, lines=(document.lines[0], line), links=(link,))
+        article, parse_body=lambda: document._replace(lines=(document.lines[0], line), links=(link,))
     )
     facts = extract(patched)
     assert [(f.spdx, f.origin, f.visible) for f in facts.licenses] == [("CC-BY-4.0", "html-link", True)]

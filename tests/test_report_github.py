@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 from format_samples import OPTIONS, SUPPRESSED_REPORT
 from sample_report import EMPTY_REPORT, FINDINGS, assert_golden
@@ -58,7 +56,7 @@ def test_annotation_of_one_finding() -> None:
 
 
 def test_a_path_with_a_comma_and_a_multiline_finding_stay_on_one_line() -> None:
-    finding = dataclasses.replace(FINDINGS[0], path="a, b:c.md", message="one\ntwo", severity=Severity.INFO)
+    finding = FINDINGS[0]._replace(path="a, b:c.md", message="one\ntwo", severity=Severity.INFO)
     line = annotation(finding)
     assert line == (
         "::notice file=a%2C b%3Ac.md,line=44,col=1,title=GR-COPYRIGHT (copyright-notice-missing)::one%0Atwo"
@@ -80,8 +78,8 @@ def test_most_severe_first_then_file_order_and_info_as_notice() -> None:
 
 
 def test_more_than_ten_errors_come_before_every_warning() -> None:
-    warning = dataclasses.replace(FINDINGS[0], path="a.md", line=1)
-    errors = [dataclasses.replace(FINDINGS[1], path="z.md", line=n) for n in range(1, 13)]
+    warning = FINDINGS[0]._replace(path="a.md", line=1)
+    errors = [FINDINGS[1]._replace(path="z.md", line=n) for n in range(1, 13)]
     lines = render(Report((warning, *errors), (), "0.1.0"), OPTIONS).splitlines()
     assert [line.split(" ", 1)[0] for line in lines[:-1]] == ["::error"] * 12 + ["::warning"]
 

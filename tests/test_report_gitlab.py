@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from typing import Any
 
@@ -48,7 +47,7 @@ def test_fingerprints_are_unique_and_survive_moved_lines() -> None:
     before = [i["fingerprint"] for i in issues()]
     assert len(set(before)) == len(before)
     moved = Report(
-        tuple(dataclasses.replace(f, line=f.line + 7, column=2) for f in SUPPRESSED_REPORT.findings),
+        tuple(f._replace(line=f.line + 7, column=2) for f in SUPPRESSED_REPORT.findings),
         SUPPRESSED_REPORT.articles,
         "0.1.0",
     )
@@ -57,9 +56,9 @@ def test_fingerprints_are_unique_and_survive_moved_lines() -> None:
 
 
 def test_fallback_fingerprint_is_content_based() -> None:
-    bare = dataclasses.replace(FINDINGS[1], fingerprint="")
-    assert fingerprint(bare) == fingerprint(dataclasses.replace(bare, line=99))
-    assert fingerprint(bare) != fingerprint(dataclasses.replace(bare, evidence="[Other](#)"))
+    bare = FINDINGS[1]._replace(fingerprint="")
+    assert fingerprint(bare) == fingerprint(bare._replace(line=99))
+    assert fingerprint(bare) != fingerprint(bare._replace(evidence="[Other](#)"))
     assert len(fingerprint(bare)) == 16
 
 

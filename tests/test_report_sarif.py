@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -127,7 +126,7 @@ def test_results_locations_levels_and_fingerprints() -> None:
 
 def test_fingerprint_does_not_depend_on_the_line() -> None:
     moved = Report(
-        tuple(dataclasses.replace(f, line=f.line + 10) for f in SUPPRESSED_REPORT.findings),
+        tuple(f._replace(line=f.line + 10) for f in SUPPRESSED_REPORT.findings),
         SUPPRESSED_REPORT.articles,
         "0.1.0",
     )

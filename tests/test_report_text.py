@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 import click
@@ -89,7 +88,7 @@ def test_findings_are_ordered_by_place_then_rule_and_message() -> None:
 def test_each_finding_gets_its_own_evidence_and_fix_lines() -> None:
     base = SAMPLE_REPORT.findings[0]
     findings = [
-        dataclasses.replace(base, line=line, evidence=evidence, fix=fix)
+        base._replace(line=line, evidence=evidence, fix=fix)
         for line, (evidence, fix) in enumerate(
             [("a\nb", "x"), ("", "x"), ("a\nb", ""), ("a\nb", "x"), (" ", "y\nz")]
         )

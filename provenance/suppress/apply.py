@@ -11,7 +11,6 @@ suppressed nothing is reported by `AuditRules.about`.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -47,7 +46,7 @@ class ArticleSuppressor:
             chosen = None if finding.rule in self._audit.own else _first_covering(live, finding)
             if chosen is not None:
                 used.add((chosen, finding.rule))
-                finding = dataclasses.replace(finding, suppression=live[chosen].suppression(article.path))
+                finding = finding._replace(suppression=live[chosen].suppression(article.path))
             result.append(finding)
         for index, directive in enumerate(live):
             for rule in directive.rules:

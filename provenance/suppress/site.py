@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -97,7 +97,7 @@ class SiteIgnores:
                 )
                 if entry is not None:
                     self._used.add((entry.index, finding.rule))
-                    finding = replace(finding, suppression=self._suppression(entry))
+                    finding = finding._replace(suppression=self._suppression(entry))
             result.append(finding)
         return result
 
