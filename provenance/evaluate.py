@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -78,7 +77,7 @@ class Evaluator:
         """
         facts = self._with_signature_sources(article, extract(article, self._extract_options))
         if declared_republished and not facts.republished:
-            facts = dataclasses.replace(facts, republished=True)
+            facts = facts._replace(republished=True)
         applied = self._packs_for(facts)
         findings: list[Finding] = []
         outcomes: list[RuleOutcome] = []  # of the source policies; the core file checks are not one
@@ -110,7 +109,7 @@ class Evaluator:
         ]
         if not extra:
             return facts
-        return dataclasses.replace(facts, republished=True, chain=(*facts.chain, *extra))
+        return facts._replace(republished=True, chain=(*facts.chain, *extra))
 
     def _packs_for(self, facts: Provenance) -> list[_Applied]:
         if not facts.republished:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import re2
 
@@ -16,8 +15,7 @@ from provenance.rules.models import AppliesTo
 from provenance.rules.ruleset import CompiledPack, RuleSet
 
 
-@dataclass(frozen=True)
-class SignatureHit:
+class SignatureHit(NamedTuple):
     """A publisher pack whose signature phrase occurs in a text, and the line of its first hit."""
 
     pack: CompiledPack

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -145,7 +144,7 @@ EMPTY = Provenance(
 
 def facts(**changes: Any) -> Provenance:
     """Facts of a republished article that states nothing, except what `changes` sets."""
-    return dataclasses.replace(EMPTY, **changes)
+    return EMPTY._replace(**changes)
 
 
 def article(

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, NamedTuple, TypeVar
 
 from provenance.extract.facts import Provenance
 from provenance.extract.names import fold_name
@@ -88,8 +88,7 @@ class CheckContext:
     known_source: Callable[[str], bool] = field(default=lambda name: False)
 
 
-@dataclass(frozen=True, slots=True)
-class Violation:
+class Violation(NamedTuple):
     """What a check found wrong, and where."""
 
     message: str

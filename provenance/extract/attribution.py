@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import re2
 
@@ -98,8 +98,7 @@ _BARE_URL = LazyPattern(r"https?://\S+")
 SENTENCE_END = LazyPattern(r"[.!?。！？][\s*_\"”)]*$")
 
 
-@dataclass(frozen=True, slots=True)
-class Attribution:
+class Attribution(NamedTuple):
     """A claim found on a body line, with the author it credits in passing ("This story by A ...")."""
 
     claim: SourceClaim

@@ -11,7 +11,6 @@ carries a URL on the same host.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from provenance.extract.facts import ClaimKind, Hop, SourceClaim
 from provenance.extract.links import host_of
@@ -34,7 +33,7 @@ def build_chain(
         if c.name and c.url and c.kind not in _NOT_A_HOP:
             names_by_host.setdefault(host_of(c.url) or c.url, c.name)
     direct = [
-        replace(c, name=names_by_host.get(host_of(c.url) or c.url)) if c.name is None and c.url else c
+        c._replace(name=names_by_host.get(host_of(c.url) or c.url)) if c.name is None and c.url else c
         for c in direct
     ]
     named_hosts = {host_of(c.url) or c.url for c in (*origin, *direct) if c.name and c.url}

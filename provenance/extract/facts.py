@@ -7,8 +7,8 @@ article states and where, never whether that is enough.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from provenance.model import Embed, Link, Location
 
@@ -32,8 +32,7 @@ class ClaimKind(StrEnum):
     CANONICAL = "canonical"  # a canonical URL that points to another site
 
 
-@dataclass(frozen=True, slots=True)
-class LinkFact:
+class LinkFact(NamedTuple):
     """A link with its policy-free judgements: placeholder or not, and the host it points to.
 
     `target` is the destination after resolving site templates that the front matter can answer
@@ -47,8 +46,7 @@ class LinkFact:
     host: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class SourceClaim:
+class SourceClaim(NamedTuple):
     """One statement that the article comes from elsewhere, with the name and/or URL it gives.
 
     Claims of kind METADATA, HTML_META, JSONLD and CANONICAL are not visible to readers.
@@ -62,8 +60,7 @@ class SourceClaim:
     links: tuple[LinkFact, ...] = ()  # links written on the claim itself (may be placeholders)
 
 
-@dataclass(frozen=True, slots=True)
-class Credit:
+class Credit(NamedTuple):
     """A name credited somewhere: a byline, an author field, a source credit, a copyright holder."""
 
     name: str
@@ -74,8 +71,7 @@ class Credit:
     visible: bool = True  # shown to readers (body text) rather than stated in metadata only
 
 
-@dataclass(frozen=True, slots=True)
-class CopyrightNotice:
+class CopyrightNotice(NamedTuple):
     """A copyright notice: its holders and year as far as they can be read."""
 
     holders: tuple[str, ...]
@@ -84,8 +80,7 @@ class CopyrightNotice:
     evidence: str
 
 
-@dataclass(frozen=True, slots=True)
-class LicenseFact:
+class LicenseFact(NamedTuple):
     """A licence statement. `spdx` is None when the licence cannot be identified."""
 
     spdx: str | None
@@ -96,8 +91,7 @@ class LicenseFact:
     url: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class UrlFact:
+class UrlFact(NamedTuple):
     """A URL stated in metadata (canonical, original), with where it was stated."""
 
     url: str
@@ -107,8 +101,7 @@ class UrlFact:
     host: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Hop:
+class Hop(NamedTuple):
     """One step of the upstream chain. Chains are ordered origin first, direct source last."""
 
     name: str | None
@@ -117,8 +110,7 @@ class Hop:
     evidence: str
 
 
-@dataclass(frozen=True, slots=True)
-class Permission:
+class Permission(NamedTuple):
     """A recorded permission to republish (front matter ``permission:``)."""
 
     reference: str | None
@@ -129,8 +121,7 @@ class Permission:
     location: Location
 
 
-@dataclass(frozen=True, slots=True)
-class Provenance:
+class Provenance(NamedTuple):
     """Everything an article states about where it came from."""
 
     republished: bool

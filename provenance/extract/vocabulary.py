@@ -7,8 +7,7 @@ Front-matter aliases are tried in order, then the HTML equivalents among the art
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from provenance.model import Article, Location, MetaField
 
@@ -76,8 +75,7 @@ _MISSING = object()
 _DEFAULT_LOCATION = Location(1, 1)
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
+class Found(NamedTuple):
     """A metadata value with the key it was found under (as written) and its location."""
 
     key: str

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from provenance.model import Category, Diagnostic, Location
 
@@ -16,8 +16,7 @@ _FOREIGN_BOMS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Decoded:
+class Decoded(NamedTuple):
     """The text of a file, or the reason it could not be read as text."""
 
     text: str

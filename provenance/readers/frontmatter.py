@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from provenance.model import Diagnostic
 from provenance.readers.fm_yaml import parse_yaml
@@ -18,8 +18,7 @@ _JSON_CLOSE = re.compile(r"^\}[ \t]*$", re.MULTILINE)
 _JSON_OPEN = re.compile(r"\{[ \t]*(?:\"|$)")
 
 
-@dataclass(frozen=True, slots=True)
-class Split:
+class Split(NamedTuple):
     """Front matter as parsed, and where the body starts."""
 
     metadata: ParsedMetadata
@@ -41,8 +40,7 @@ def _parse_json(source: str, first_line: int) -> ParsedMetadata:
     return parse_json(source, first_line)
 
 
-@dataclass(frozen=True, slots=True)
-class _Kind:
+class _Kind(NamedTuple):
     """One front-matter syntax: how it closes and how it is parsed."""
 
     name: str
