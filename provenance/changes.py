@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from provenance.discover import Skipped, SourceFile
-    from provenance.rules.models import SiteConfig
+    from provenance.rules.site_config import SiteConfig
 
 
 class ChangedFilesError(Exception):

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from provenance.model import Venue
 from provenance.rules.errors import ConfigError, RuleErrors, RuleFileError
-from provenance.rules.models import Site, SiteConfig
+from provenance.rules.site_config import Site, SiteConfig
 from provenance.validation import Invalid, build, validate
 
 if TYPE_CHECKING:  # YAML and JSON Schema are imported when a configuration is read, not before

@@ -50,8 +50,8 @@ from provenance.suppress.site import SiteIgnores
 
 if TYPE_CHECKING:
     from provenance.evaluate import Evaluation, Evaluator
-    from provenance.rules.models import SiteConfig
     from provenance.rules.ruleset import RuleSet
+    from provenance.rules.site_config import SiteConfig
 
 
 class ArticleCrashed(RuntimeError):

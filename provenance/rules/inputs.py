@@ -17,7 +17,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from provenance.rules.errors import RuleFileError
-from provenance.rules.models import SeverityOverride
+from provenance.rules.site_config import SeverityOverride
 
 BUILTIN_PACKAGE = "provenance.builtin_rules"
 BUILTIN_ORIGIN = "builtin:"

@@ -1,5 +1,6 @@
 """The policy-pack and site-configuration file formats, as frozen dataclasses.
 
+The site configuration's classes live in `provenance.rules.site_config` and are re-exported here.
 These models are the single source of truth for both formats: each field's constraints are
 written in its `metadata` as pydantic `Field` arguments (see `provenance.validation`, which
 validates untrusted files against them), the published JSON Schemas
@@ -10,21 +11,37 @@ validation library: built-in packs are built straight from their (tested) data.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, ClassVar
 
 from provenance.model import Category, Severity, Venue
+from provenance.rules.site_config import (
+    RULE_ID_PATTERN,
+    IgnoreEntry,
+    SeverityOverride,
+    Site,
+    SiteConfig,
+    described,
+)
 from provenance.validation import STRICT
 
-RULE_ID_PATTERN = r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$"
+__all__ = [
+    "RULE_ID_PATTERN",
+    "AppliesTo",
+    "Condition",
+    "Example",
+    "Examples",
+    "IgnoreEntry",
+    "PolicyPack",
+    "Publisher",
+    "SeverityOverride",
+    "Site",
+    "SiteConfig",
+    "described",
+]
+
 PACK_ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
-
-
-def described(description: str, **constraints: Any) -> dict[str, Any]:
-    """A field's metadata: its description and pydantic `Field` constraints."""
-    return {"description": description, **constraints}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -133,75 +150,3 @@ class PolicyPack:
     )
     disable: list[str] = field(default_factory=list, metadata=described("Inherited rule ids to switch off."))
     conditions: list[Condition] = field(default_factory=list)
-
-
-class SeverityOverride(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-    OFF = "off"
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Site:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
-
-    name: str = ""
-    url: str = ""
-    venue: Venue
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class IgnoreEntry:
-    """A suppression for every file matching `paths`: the rules it covers, why, until when."""
-
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
-
-    paths: list[str] = field(
-        metadata=described(
-            "gitignore-style patterns, relative to the configuration file's folder.", min_length=1
-        )
-    )
-    rules: list[str] = field(
-        metadata=described(
-            "Rule ids to suppress; `*` is not allowed.",
-            min_length=1,
-            json_schema_extra={"items": {"pattern": RULE_ID_PATTERN, "type": "string"}},
-        )
-    )
-    reason: str = field(
-        metadata=described("Why the exception is acceptable (mandatory).", min_length=1, pattern=r"\S")
-    )
-    expires: dt.date | None = field(
-        default=None,
-        metadata=described("YYYY-MM-DD; after this date the entry no longer suppresses and is reported."),
-    )
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class SiteConfig:
-    """The `.provenance.yaml` file of a content repository."""
-
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
-
-    site: Site
-    include: list[str] = field(default_factory=list, metadata=described("gitignore-style patterns to check."))
-    exclude: list[str] = field(default_factory=list, metadata=described("gitignore-style patterns to skip."))
-    republished: list[str] = field(
-        default_factory=list,
-        metadata=described(
-            "gitignore-style patterns of files that are all republished (an aggregator's or a"
-            " translation project's collections), whether or not an article says so."
-        ),
-    )
-    policies: list[str] = field(
-        default_factory=list,
-        metadata=described("Folders or files of local packs, relative to the config file."),
-    )
-    severity: dict[str, SeverityOverride] = field(default_factory=dict)
-    max_file_size: int = field(
-        default=5_000_000, metadata=described("Bytes; larger files are reported.", gt=0)
-    )
-    ignore: list[IgnoreEntry] = field(
-        default_factory=list, metadata=described("Suppressions by path glob, each with a mandatory reason.")
-    )

@@ -30,8 +30,8 @@ from provenance.suppress.audit import AuditRules, stamp
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
 
-    from provenance.rules.models import IgnoreEntry, SiteConfig
     from provenance.rules.ruleset import RuleSet
+    from provenance.rules.site_config import IgnoreEntry, SiteConfig
 
 
 @dataclass(frozen=True)
