@@ -36,7 +36,15 @@ def read_text(display_path: str, text: str) -> Article:
 
 
 def parse_body(body: str, body_line: int) -> Document:
-    """The parsed body; the Markdown parser (and its HTML scanner) is imported on first use."""
+    """The parsed body: plain paragraphs by the fast path, the rest by markdown-it (imported then).
+
+    Both parsers are imported on first use: a run that reads only front matter needs neither.
+    """
+    from provenance.readers.markdown_plain import parse_plain_markdown
+
+    plain = parse_plain_markdown(body, body_line)
+    if plain is not None:
+        return plain
     from provenance.readers.markdown import parse_markdown
 
     return parse_markdown(body, body_line)
