@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -25,8 +24,7 @@ STEP_SUMMARY_VARIABLE = "GITHUB_STEP_SUMMARY"
 STEP_SUMMARY_FORMAT = "markdown"  # what the `github` format appends to the step summary
 
 
-@dataclass(frozen=True)
-class OutputSpec:
+class OutputSpec(NamedTuple):
     """One requested output: a format name and its file (None: standard output)."""
 
     format: str

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from provenance.checks.base import CheckContext
 from provenance.extract import ExtractOptions, extract
@@ -44,8 +43,7 @@ class CheckContractError(RuntimeError):
     """A check emitted a category it does not declare: a bug in the check, not in the content."""
 
 
-@dataclass(frozen=True)
-class _Applied:
+class _Applied(NamedTuple):
     """A pack applied to an article, with the publisher it was matched for (None: not a publisher's)."""
 
     pack: CompiledPack

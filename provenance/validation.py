@@ -22,7 +22,7 @@ import re
 import types
 import typing
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
@@ -40,8 +40,7 @@ _MODEL_MESSAGES = {
 }
 
 
-@dataclasses.dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     location: Location  # keys and indexes from the top of the data
     message: str
 

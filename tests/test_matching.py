@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 import pytest
@@ -34,10 +33,9 @@ def _hits(matcher: SourceMatcher, text: str, first_line: int) -> list[tuple[str,
 def _with_signatures(*patterns: Any) -> RuleSet:
     """The built-in rules with the Global Research signatures replaced by `patterns`."""
     packs = tuple(
-        dataclasses.replace(pack, signatures=patterns) if pack.id == "global-research" else pack
-        for pack in RULES.packs
+        pack._replace(signatures=patterns) if pack.id == "global-research" else pack for pack in RULES.packs
     )
-    return dataclasses.replace(RULES, packs=packs)
+    return RULES._replace(packs=packs)
 
 
 TEXTS = [
@@ -74,8 +72,8 @@ def test_patterns_compiled_otherwise_get_no_joined_pre_test() -> None:
 
 
 def test_a_rule_set_without_signatures_finds_none() -> None:
-    packs = tuple(dataclasses.replace(pack, signatures=()) for pack in RULES.packs)
-    matcher = SourceMatcher(dataclasses.replace(RULES, packs=packs))
+    packs = tuple(pack._replace(signatures=()) for pack in RULES.packs)
+    matcher = SourceMatcher(RULES._replace(packs=packs))
     assert _hits(matcher, TEXTS[2], 1) == []
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, ClassVar, Generic, NamedTuple, TypeVar
 
@@ -76,8 +76,7 @@ class PublisherIdentity:
         return tuple(name.casefold() for name in self.names)
 
 
-@dataclass(frozen=True)
-class CheckContext:
+class CheckContext(NamedTuple):
     """What a check may look at for one article under one policy."""
 
     article: Article
@@ -85,7 +84,7 @@ class CheckContext:
     publisher: PublisherIdentity | None  # the policy's publisher; None for licence/fallback packs
     venue: Venue
     today: dt.date
-    known_source: Callable[[str], bool] = field(default=lambda name: False)
+    known_source: Callable[[str], bool] = lambda name: False
 
 
 class Violation(NamedTuple):

@@ -8,8 +8,7 @@ run did not load, or a synthetic rule) still renders, from what the finding itse
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from provenance.lazy_mapping import LazyMapping
 from provenance.model import Category, Finding, Severity
@@ -18,8 +17,7 @@ if TYPE_CHECKING:  # the rule machinery is not imported just to render a report
     from provenance.rules.ruleset import RuleSet
 
 
-@dataclass(frozen=True, slots=True)
-class RuleInfo:
+class RuleInfo(NamedTuple):
     """A rule's identity and documentation, as the report formats show it."""
 
     id: str

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, order=True)
-class RuleFileError:
+class RuleFileError(NamedTuple):
     """One problem in a pack or config file; `pointer` is a JSON pointer into the document."""
 
     path: str

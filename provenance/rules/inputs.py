@@ -15,6 +15,7 @@ from functools import cached_property
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import NamedTuple
 
 from provenance.rules.errors import RuleFileError
 from provenance.rules.site_config import SeverityOverride
@@ -24,8 +25,7 @@ BUILTIN_ORIGIN = "builtin:"
 PACK_SUFFIXES = (".yaml", ".yml")
 
 
-@dataclass(frozen=True)
-class PackSource:
+class PackSource(NamedTuple):
     """One pack file's text, and where it came from."""
 
     origin: str

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import re2
 
@@ -37,8 +37,7 @@ class PlacedCondition:
         return self.document.line_of(f"/conditions/{self.index}/id")
 
 
-@dataclass(frozen=True)
-class PackFile:
+class PackFile(NamedTuple):
     """A pack file that passed the per-file layers (its conditions with errors left out)."""
 
     origin: str
@@ -50,8 +49,7 @@ class PackFile:
     conditions: tuple[PlacedCondition, ...]
 
 
-@dataclass(frozen=True)
-class PackRead:
+class PackRead(NamedTuple):
     """The outcome of reading one file: the pack (None if unreadable as one) and every error."""
 
     file: PackFile | None

@@ -7,16 +7,14 @@ once per run and shared by every article.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from provenance.checks.base import CheckSpec, Params, PublisherIdentity
 from provenance.model import Category, Severity, Venue
 from provenance.rules.models import AppliesTo, Examples
 
 
-@dataclass(frozen=True)
-class CompiledRule:
+class CompiledRule(NamedTuple):
     """A condition ready to run: its check resolved and its parameters validated."""
 
     id: str
@@ -38,8 +36,7 @@ class CompiledRule:
         return not self.venues or venue in self.venues
 
 
-@dataclass(frozen=True)
-class CompiledPack:
+class CompiledPack(NamedTuple):
     id: str
     name: str
     description: str
@@ -53,8 +50,7 @@ class CompiledPack:
     builtin: bool
 
 
-@dataclass(frozen=True)
-class RuleSet:
+class RuleSet(NamedTuple):
     """All packs of a run, in load order (built-in first, then local)."""
 
     packs: tuple[CompiledPack, ...]
