@@ -6,6 +6,7 @@ import importlib.util
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -32,7 +33,20 @@ def test_the_benchmark_checks_its_own_corpus(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     bench.write_corpus(corpus, 40)
     (corpus / ".git").mkdir()
-    figures = bench.measure(corpus, runs=1, env=dict(os.environ))
-    assert set(figures) >= {"floor", "cold", "warm", "edit 10", "one file"}
-    assert figures["cold"].exit_code == 1  # the corpus holds republished articles with findings
+    rounds = bench.measure(corpus, runs=2, env=dict(os.environ))
+    assert set(rounds) >= {"floor", "cold", "warm", "edit 10", "one file"}
+    assert all(len(samples) == 2 for name, samples in rounds.items() if name != "reuse lint")
+    assert rounds["cold"][0].exit_code == 1  # the corpus holds republished articles with findings
     assert (corpus / ".provenance-cache").is_dir()
+
+
+def test_a_ratio_is_the_median_of_the_rounds_own_ratios() -> None:
+    def sample(wall: float) -> Any:
+        return bench.Sample(wall, wall, 10.0, 0)
+
+    floors = [sample(1.0), sample(2.0), sample(4.0)]  # the machine slowed down between rounds
+    warm = [sample(0.3), sample(0.6), sample(1.2)]
+    assert bench.median_ratio(warm, floors) == pytest.approx(0.3)
+    assert bench.median(warm).wall / bench.median(floors).wall == pytest.approx(0.3)
+    assert bench.median_ratio([sample(0.5), sample(0.4), sample(0.4)], floors) == pytest.approx(0.2)
+    assert bench.median_ratio([sample(3.0)], floors) == pytest.approx(1.5)  # not in the rounds: median floor

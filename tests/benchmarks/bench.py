@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark provenance against the floor on a synthetic site, in one run, and print the ratios.
 
-    python tests/benchmarks/bench.py [--articles 10000] [--runs 3] [--scale-to 100000]
+    python tests/benchmarks/bench.py [--articles 10000] [--runs 3] [--scale-to 100000] [--python PATH]
 
 Self-contained: it writes its own corpus (a Hugo-like site, about 6 KB per article, 10 % HTML,
 about 40 % republished, with the attribution styles of real sites), then times, with the
@@ -12,8 +12,12 @@ interpreter running this script:
   and on one article (a pre-commit hook), all with default settings;
 - ``reuse lint`` on the same tree, when it is installed (the tool users compare with).
 
-Each figure is the median of ``--runs`` runs; peak RSS is that of the largest process. Bytecode
-is compiled once beforehand (into a temporary folder), as it is after ``pip install``.
+Each wall time is the median of ``--runs`` rounds; each ratio is the median of the rounds' own
+ratios (a round times the floor and the checker back to back, so a machine whose speed drifts
+between rounds does not skew them); peak RSS is that of the largest process. Bytecode is
+compiled once beforehand (into a temporary folder), as it is after ``pip install``.
+``--python`` times another interpreter (both the floor and the checker), e.g. that of a virtual
+environment where provenance is installed as users install it; it needs PyYAML and provenance.
 """
 
 from __future__ import annotations
@@ -179,6 +183,13 @@ def median(samples: list[Sample]) -> Sample:
     )
 
 
+def median_ratio(samples: list[Sample], floors: list[Sample]) -> float:
+    """The median of each round's wall time over that round's floor."""
+    if len(samples) != len(floors):  # not timed in the rounds (reuse lint): against the median floor
+        return median(samples).wall / median(floors).wall
+    return statistics.median(s.wall / f.wall for s, f in zip(samples, floors, strict=True))
+
+
 def wait_until_settled(corpus: Path, seconds: float = 2.5) -> None:
     """Let the newest file age past the cache's racy window, as files in a real repository have."""
     newest = max(p.stat().st_mtime for p in corpus.rglob("*") if p.is_file())
@@ -194,8 +205,10 @@ def edit(paths: list[Path], round_number: int) -> None:
 # --- the benchmark ------------------------------------------------------------------------------
 
 
-def measure(corpus: Path, runs: int, env: dict[str, str]) -> dict[str, Sample]:
-    python = sys.executable
+def measure(
+    corpus: Path, runs: int, env: dict[str, str], python: str = sys.executable
+) -> dict[str, list[Sample]]:
+    """Every round's samples of each measure, in the order they were taken."""
     check = [python, "-m", "provenance", "check", "."]
     articles = sorted(corpus.rglob("*.md"))
     edited = articles[:: max(1, len(articles) // 10)][:10]
@@ -215,17 +228,20 @@ def measure(corpus: Path, runs: int, env: dict[str, str]) -> dict[str, Sample]:
         wait_until_settled(corpus)
     if shutil.which("reuse"):
         results["reuse lint"] = [run(["reuse", "lint"], corpus, env) for _ in range(runs)]
-    return {name: median(samples) for name, samples in results.items()}
+    return results
 
 
-def report(figures: dict[str, Sample], articles: int) -> None:
-    floor = figures["floor"].wall
-    machine = f"{platform.node()} ({os.cpu_count()} CPUs), Python {platform.python_version()}"
-    print(f"\n{articles:,} articles; {machine}")
-    print("| measure | median wall | x floor | target | CPU (all processes) | peak RSS |")
+def report(rounds: dict[str, list[Sample]], articles: int, python: str = sys.executable) -> None:
+    version = subprocess.run(
+        [python, "-c", "import platform; print(platform.python_version())"], capture_output=True, text=True
+    ).stdout.strip()
+    machine = f"{platform.node()} ({os.cpu_count()} CPUs), Python {version} ({python})"
+    print(f"\n{articles:,} articles, {len(rounds['floor'])} rounds; {machine}")
+    print("| measure | median wall | x floor (median of rounds) | target | CPU (all processes) | peak RSS |")
     print("| --- | --- | --- | --- | --- | --- |")
-    for name, sample in figures.items():
-        ratio = f"{sample.wall / floor:.2f} x" if name not in ("floor", "one file") else ""
+    for name, samples in rounds.items():
+        sample = median(samples)
+        ratio = "" if name in ("floor", "one file") else f"{median_ratio(samples, rounds['floor']):.2f} x"
         target = f"<= {TARGETS[name]} x" if name in TARGETS else ("<= 0.3 s" if name == "one file" else "")
         cells = [
             name,
@@ -238,13 +254,13 @@ def report(figures: dict[str, Sample], articles: int) -> None:
         print(f"| {' | '.join(cells)} |")
 
 
-def scale(articles: int, base: Sample, work: Path, env: dict[str, str]) -> None:
+def scale(articles: int, base: Sample, work: Path, env: dict[str, str], python: str = sys.executable) -> None:
     corpus = work / f"corpus-{articles}"
     write_corpus(corpus, articles)
     (corpus / ".git").mkdir()
     wait_until_settled(corpus)
-    floor = run([sys.executable, "-c", FLOOR, "."], corpus, env)
-    cold = run([sys.executable, "-m", "provenance", "check", "."], corpus, env)
+    floor = run([python, "-c", FLOOR, "."], corpus, env)
+    cold = run([python, "-m", "provenance", "check", "."], corpus, env)
     growth, overhead = cold.wall / base.wall, cold.wall / floor.wall
     print(f"\n{articles:,} articles cold: {cold.wall:.1f} s, {growth:.1f} x the cold run above")
     print(f"(floor {floor.wall:.1f} s: {overhead:.2f} x floor), peak RSS {cold.peak_rss_mb:.0f} MB")
@@ -256,6 +272,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--scale-to", type=int, help="also time a cold run on this many articles")
     parser.add_argument("--work", type=Path, help="folder for the corpora (default: a temporary one)")
+    parser.add_argument(
+        "--python", default=sys.executable, help="the interpreter to time (default: this one)"
+    )
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="provenance-bench-"))
     env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
@@ -265,10 +284,10 @@ def main() -> None:
         write_corpus(corpus, args.articles)
         (corpus / ".git").mkdir()  # a repository of its own: the cache goes to its root
     wait_until_settled(corpus)
-    figures = measure(corpus, args.runs, env)
-    report(figures, args.articles)
+    rounds = measure(corpus, args.runs, env, args.python)
+    report(rounds, args.articles, args.python)
     if args.scale_to:
-        scale(args.scale_to, figures["cold"], work, env)
+        scale(args.scale_to, median(rounds["cold"]), work, env, args.python)
     if args.work is None:
         shutil.rmtree(work, ignore_errors=True)
 
