@@ -12,8 +12,9 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from provenance.cache import Entry, ResultCache, stamp_of
-from provenance.parallel import Done, FileChecker, Job, check_all
+from provenance.cache import Entry, ResultCache, decode_entry, stamp_of
+from provenance.cache_codec import EvaluationDecoder
+from provenance.parallel import Done, FileChecker, Job, check_all, result_entry
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -32,10 +33,13 @@ def evaluate_sources(
     max_size: int,
     cache: ResultCache | None,
     workers: int,
+    keep_outcomes: bool = True,
 ) -> Iterator[Evaluation]:
     """The evaluation of every source, in order; raises `CheckCrashed` for a file that crashed a check.
 
     Evaluations are yielded as they are obtained; the cache is saved once the last one is taken.
+    Those a worker sent encoded come without their summaries' per-rule outcomes unless
+    `keep_outcomes` (the others may keep them: a caller that needs none drops them).
     """
     reused: dict[int, Evaluation] = {}
     jobs: list[Job] = []
@@ -57,12 +61,13 @@ def evaluate_sources(
 
     checked = check_all(checker, jobs, workers) if jobs else iter(())
     pending = iter(zip(jobs, entries, strict=True))
+    decoder = EvaluationDecoder()
     for index in range(len(sources)):
         if index in reused:
             yield reused.pop(index)
             continue
         (job, entry), done = next(pending), next(checked)
-        evaluation = _result(done, entry)
+        evaluation = _result(done, entry, decoder, keep_outcomes)
         if cache is not None:
             _remember(cache, job, entry, done, evaluation, today)
         yield evaluation
@@ -107,9 +112,14 @@ def _unchanged(source: SourceFile, entry: Entry) -> bool:
         return False
 
 
-def _result(done: Done, entry: Entry | None) -> Evaluation:
+def _result(done: Done, entry: Entry | None, decoder: EvaluationDecoder, keep_outcomes: bool) -> Evaluation:
     if done.evaluation is not None:
         return done.evaluation
+    if done.encoded is not None:
+        decoded = decode_entry(done.encoded, decoder, keep_outcomes)
+        if decoded is None:
+            raise RuntimeError("a worker sent a result that does not decode")
+        return decoded.evaluation
     if entry is None:  # a worker returns no evaluation only for content matching a cached entry
         raise RuntimeError("a checked file came back without a result")
     return entry.evaluation
@@ -121,9 +131,11 @@ def _remember(
     path = job.source.display_path
     if done.digest is None:  # unreadable: nothing to key a result on
         return
+    if done.encoded is not None:
+        cache.put_encoded(path, done.encoded)
+        return
     if done.evaluation is None and entry is not None:  # same content: keep the result, newer stamp
         if done.stamp != entry.stamp:
             cache.restamp(path, done.digest, done.stamp)  # as stored: `entry` may lack its outcomes
         return
-    day = today.isoformat() if done.dated else None
-    cache.put(path, Entry(done.digest, done.stamp, job.declared_republished, day, evaluation))
+    cache.put(path, result_entry(job, done, evaluation, today))

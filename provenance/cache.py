@@ -176,21 +176,17 @@ class ResultCache:
     def get(self, display_path: str) -> Entry | None:
         """The entry stored for `display_path`, or None (none, or damaged)."""
         fields = self._record_fields(display_path)
-        if fields is None:
-            return None
-        digest, stamp, declared, day, evaluation, outcomes = fields
-        try:
-            if self.keep_outcomes:
-                evaluation = join_outcomes(evaluation, marshal.loads(outcomes))
-            return Entry(digest, stamp, declared, day, self._decoder(evaluation), self.keep_outcomes)
-        except (EOFError, KeyError, TypeError, ValueError):
-            return None
+        return None if fields is None else _entry(fields, self._decoder, self.keep_outcomes)
 
     def put(self, display_path: str, entry: Entry) -> None:
         """Record `entry`; written by `save`, or earlier once `FLUSH_BYTES` of new records are waiting."""
         if not entry.complete:
             raise ValueError(f"{display_path}: an entry read without its outcomes cannot be put (restamp it)")
-        self._add(display_path, _record(display_path, entry))  # bytes: a large run holds no objects
+        self.put_encoded(display_path, encode_entry(entry))  # bytes: a large run holds no objects
+
+    def put_encoded(self, display_path: str, encoded: bytes) -> None:
+        """Record an entry `encode_entry` made (in a worker process: the main one only stores it)."""
+        self._add(display_path, _frame(display_path, encoded))
 
     def restamp(self, display_path: str, digest: str, stamp: Stamp | None) -> None:
         """Record the entry stored for `display_path` with `stamp`, if it is still that of `digest`.
@@ -260,21 +256,7 @@ class ResultCache:
             body = _intact_body(self._data, offset)
         else:
             return None
-        if body is None:
-            return None
-        try:
-            digest, stamp, declared, day, evaluation, outcomes = marshal.loads(body)
-        except (EOFError, TypeError, ValueError):
-            return None
-        if not (
-            type(digest) is str
-            and _is_stamp(stamp)
-            and type(declared) is bool
-            and (day is None or type(day) is str)
-            and type(outcomes) is bytes
-        ):
-            return None
-        return digest, stamp, declared, day, evaluation, outcomes
+        return None if body is None else _fields(body)
 
     def _read(self) -> None:
         try:
@@ -375,8 +357,12 @@ def _intact_body(data: bytes, offset: int) -> memoryview | None:
     return checked[path_size:] if zlib.crc32(checked) == checksum else None
 
 
-def _record(display_path: str, entry: Entry) -> bytes:
-    """The record of `entry`: head, path and body (the entry as marshal data, its outcomes apart)."""
+def encode_entry(entry: Entry) -> bytes:
+    """The body of `entry`'s record: the entry as marshal data, its per-rule outcomes apart.
+
+    Worker processes encode their results so: the main process stores the bytes as they are,
+    and decodes only what its report shows (`decode_entry`).
+    """
     evaluation, outcomes = split_outcomes(encode_evaluation(entry.evaluation))
     stored = (
         entry.digest,
@@ -386,7 +372,41 @@ def _record(display_path: str, entry: Entry) -> bytes:
         evaluation,
         marshal.dumps(outcomes, _MARSHAL),
     )
-    return _frame(display_path, marshal.dumps(stored, _MARSHAL))
+    return marshal.dumps(stored, _MARSHAL)
+
+
+def decode_entry(encoded: bytes, decoder: EvaluationDecoder, keep_outcomes: bool) -> Entry | None:
+    """The entry `encode_entry` made `encoded` from, with or without its outcomes; None if damaged."""
+    fields = _fields(encoded)
+    return None if fields is None else _entry(fields, decoder, keep_outcomes)
+
+
+def _fields(body: bytes | memoryview) -> _Fields | None:
+    """A record body's fields (evaluation and outcomes still as data), or None for another shape."""
+    try:
+        digest, stamp, declared, day, evaluation, outcomes = marshal.loads(body)
+    except (EOFError, TypeError, ValueError):
+        return None
+    if not (
+        type(digest) is str
+        and _is_stamp(stamp)
+        and type(declared) is bool
+        and (day is None or type(day) is str)
+        and type(outcomes) is bytes
+    ):
+        return None
+    return digest, stamp, declared, day, evaluation, outcomes
+
+
+def _entry(fields: _Fields, decoder: EvaluationDecoder, keep_outcomes: bool) -> Entry | None:
+    """The entry of a record's `fields`; its outcomes decoded only when kept. None if damaged."""
+    digest, stamp, declared, day, evaluation, outcomes = fields
+    try:
+        if keep_outcomes:
+            evaluation = join_outcomes(evaluation, marshal.loads(outcomes))
+        return Entry(digest, stamp, declared, day, decoder(evaluation), keep_outcomes)
+    except (EOFError, KeyError, TypeError, ValueError):
+        return None
 
 
 def _is_stamp(value: Any) -> bool:

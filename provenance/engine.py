@@ -195,7 +195,13 @@ def run_check(paths: Sequence[Path], *, cwd: Path, options: CheckOptions) -> Che
             setup.config, config_path=config_path, cwd=cwd, ruleset=setup.load_ruleset, today=today
         )
         evaluations = evaluate_files(
-            setup, selection.files, selection.skipped, today, jobs=options.jobs, cache=cache
+            setup,
+            selection.files,
+            selection.skipped,
+            today,
+            jobs=options.jobs,
+            cache=cache,
+            keep_outcomes=options.keep_outcomes,
         )
         for evaluation in evaluations:
             findings.extend(ignores.apply(evaluation.findings, selection.relative(evaluation.summary.path)))
@@ -222,12 +228,14 @@ def evaluate_files(
     *,
     jobs: int | None = 1,
     cache: ResultCache | None = None,
+    keep_outcomes: bool = True,
 ) -> Iterator[Evaluation]:
     """Read and evaluate every discovered file (and report every skipped one), in order.
 
     `jobs` worker processes (None: one per CPU); with a `cache`, results are reused from and
     recorded in it (see `provenance.cache`). Either way the evaluations are exactly those of a
-    serial, uncached run.
+    serial, uncached run, except that without `keep_outcomes` some may lack their summaries'
+    per-rule outcomes (which only audits read).
     """
     declared = _declared_republished(setup.config.republished)
     try:
@@ -239,6 +247,7 @@ def evaluate_files(
             max_size=setup.config.max_file_size,
             cache=cache,
             workers=jobs or default_workers(),
+            keep_outcomes=keep_outcomes,
         )
     except CheckCrashed as crash:  # a bug: name the file, let the CLI exit 3
         raise ArticleCrashed(crash.path) from crash.__cause__

@@ -6,6 +6,11 @@ loading it again; where fork is unavailable the files are checked in the main pr
 go out in chunks and results come back in the order the files were given, so a parallel run
 reports exactly what a serial one does. A small batch is checked in the main process: starting
 workers would cost more than it saves.
+
+A worker sends each evaluation back encoded as the result cache stores it (`Done.encoded`):
+marshal data is cheaper to send than pickled objects, and the main process then stores those
+bytes as they are and decodes only what its report shows, instead of unpickling every object
+and encoding it again for the cache.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
-from provenance.cache import settled_stamp
+from provenance.cache import Entry, encode_entry, settled_stamp
 from provenance.readers import read_at_most, read_bytes, read_file
 from provenance.watched_date import WatchedDate
 
@@ -57,6 +62,14 @@ class Done(NamedTuple):
     evaluation: Evaluation | None  # None when the digest is `known_digest`: the cached result stands
     dated: bool = False  # the evaluation looked at today's date
     crashed: bool = False  # raised in a worker: checked again in the main process to report it
+    encoded: bytes | None = None  # from a worker: the evaluation's `result_entry`, as `encode_entry` made it
+
+
+def result_entry(job: Job, done: Done, evaluation: Evaluation, today: dt.date) -> Entry:
+    """The cache entry of a checked file's `evaluation` (`done.digest` is set: its bytes were read)."""
+    assert done.digest is not None, "an unread file has no entry"
+    day = today.isoformat() if done.dated else None
+    return Entry(done.digest, done.stamp, job.declared_republished, day, evaluation)
 
 
 class FileChecker:
@@ -68,6 +81,7 @@ class FileChecker:
     """
 
     def __init__(self, make_evaluator: Callable[[dt.date], Evaluator], today: dt.date, max_size: int) -> None:
+        self._day = today
         self._today = WatchedDate.of(today)
         self._make_evaluator = make_evaluator
         self._max_size = max_size
@@ -101,6 +115,14 @@ class FileChecker:
             return Done(digest, stamp, evaluation, dated=self._today.looked_at)
         except Exception as exc:
             raise CheckCrashed(source.display_path) from exc
+
+    def check_encoded(self, job: Job) -> Done:
+        """`check`, with an evaluation of read bytes sent as its encoded cache entry instead."""
+        done = self.check(job)
+        if done.evaluation is None or done.digest is None:
+            return done
+        encoded = encode_entry(result_entry(job, done, done.evaluation, self._day))
+        return done._replace(evaluation=None, encoded=encoded)
 
     def _evaluate(self, article: Article, job: Job) -> Evaluation:
         self._today.forget()
@@ -163,7 +185,7 @@ def _check_chunk(jobs: list[Job]) -> list[Done]:
     results = []
     for job in jobs:
         try:
-            results.append(_WORKER.check(job))
+            results.append(_WORKER.check_encoded(job))
         except CheckCrashed:  # the main process checks it again and reports the real error
             results.append(Done(None, None, None, crashed=True))
     return results

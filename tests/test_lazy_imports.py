@@ -25,7 +25,7 @@ article = read_bytes("a.md", b"---\\ntitle: t\\n---\\nBy [A](#)\\n")
 assert article.metadata == {"title": "t"}
 """
 MARKDOWN_BODY = MARKDOWN_READ + "assert article.document.links\n"
-HEADED_BODY = MARKDOWN_BODY.replace("By [A]", "# By [A]")  # not plain: markdown-it parses it
+QUOTED_BODY = MARKDOWN_BODY.replace("By [A]", "> By [A]")  # not plain: markdown-it parses it
 DISCOVER = """
 import pathlib, tempfile
 from provenance.discover import discover
@@ -48,7 +48,7 @@ CASES = {
         MARKDOWN_READ,
         ["tomllib", "provenance.readers.fm_json", "provenance.readers.markdown", "html.parser"],
     ),
-    "markdown body without HTML": (HEADED_BODY, ["provenance.readers.html_scan", "html.parser"]),
+    "markdown body without HTML": (QUOTED_BODY, ["provenance.readers.html_scan", "html.parser"]),
     "plain markdown body": (MARKDOWN_BODY, ["markdown_it", "provenance.readers.markdown"]),
     "discovery without patterns or .gitignore": (DISCOVER, ["pathspec"]),
     "serial check": (SERIAL_CHECK, ["multiprocessing", "concurrent.futures"]),
@@ -82,4 +82,4 @@ def test_what_is_imported_late_is_still_imported_when_needed() -> None:
     html = 'from provenance.readers import read_bytes\nread_bytes("a.html", b"<p>x</p>")\n'
     assert imported(toml, ["tomllib"]) == ["tomllib"]
     assert imported(html, ["provenance.readers.html_scan"]) == ["provenance.readers.html_scan"]
-    assert imported(HEADED_BODY, ["markdown_it"]) == ["markdown_it"]
+    assert imported(QUOTED_BODY, ["markdown_it"]) == ["markdown_it"]

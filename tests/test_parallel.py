@@ -12,7 +12,9 @@ from typing import Any
 import pytest
 from speed_site import make_site
 
-from provenance import parallel
+from provenance import batch, parallel
+from provenance.cache import CACHE_FOLDER, ResultCache
+from provenance.cache_codec import EvaluationDecoder
 from provenance.engine import ArticleCrashed, CheckOptions, run_check
 from provenance.evaluate import Evaluator
 from provenance.parallel import Done, Job, check_all
@@ -34,11 +36,37 @@ def test_a_parallel_run_equals_a_serial_one(tmp_path: Path) -> None:
     assert '"files": 151' in serial
 
 
+def test_outcomes_and_cache_entries_from_workers_equal_a_serial_run(tmp_path: Path) -> None:
+    """Workers send results encoded as the cache stores them: decoded, and stored, they are the same."""
+    sites = [make_site(tmp_path / name, 150, expires="2026-01-01") for name in ("serial", "parallel")]
+    runs = []
+    for site, jobs_option in zip(sites, (1, 3), strict=True):
+        options = CheckOptions(today=TODAY, jobs=jobs_option, keep_outcomes=True)
+        runs.append(run_check([site], cwd=site, options=options).report)
+    assert runs[0] == runs[1] and any(summary.outcomes for summary in runs[0].articles)
+    entries = []
+    for site in sites:
+        [file] = (site / CACHE_FOLDER).glob("results-*.bin")
+        key = file.read_bytes().split(b"\n", 1)[0].split()[2].decode()
+        cache = ResultCache(file.parent, key)
+        found = {a.path: cache.get(a.path) for a in runs[0].articles}
+        entries.append({path: entry._replace(stamp=None) for path, entry in found.items() if entry})
+    assert len(entries[0]) == 151 and entries[0] == entries[1]
+
+
+def test_a_worker_result_that_does_not_decode_is_an_error() -> None:
+    done = Done("d" * 64, None, None, encoded=b"not marshal data")
+    with pytest.raises(RuntimeError, match="does not decode"):
+        batch._result(done, None, EvaluationDecoder(), keep_outcomes=False)
+
+
 class PidChecker:
     """Stands in for a `FileChecker`: answers with the process that did the work."""
 
     def check(self, job: Job) -> Done:
         return Done(f"{os.getpid()}:{job.source.display_path}", None, None)
+
+    check_encoded = check  # what workers call
 
     def prepare(self) -> None:
         """Nothing to build."""
