@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -20,6 +19,8 @@ def replace_atomically(path: Path, chunks: str | Iterable[str]) -> None:
 
 def replace_atomically_bytes(path: Path, chunks: Iterable[bytes]) -> None:
     """`replace_atomically` for binary content."""
+    import tempfile  # here: it imports shutil and random, which a run that writes nothing never needs
+
     fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     temp = Path(temp_name)
     try:

@@ -6,7 +6,6 @@ Exit codes are a contract: 0 no finding at or above ``--fail-on``, 1 findings at
 
 from __future__ import annotations
 
-import difflib
 import os
 import sys
 from collections.abc import Iterator
@@ -152,6 +151,8 @@ def explain(rule_id: str, config: Path | None) -> None:
         rule = ruleset.rule(rule_id) or ruleset.rule(rule_id.upper())
         if rule is None:
             known = [r.id for r in ruleset.rules()]
+            import difflib  # only for a mistyped rule id
+
             hint = difflib.get_close_matches(rule_id.upper(), known, n=3)
             suggestion = f" (did you mean {', '.join(hint)}?)" if hint else ""
             click.echo(f"provenance: unknown rule {rule_id!r}{suggestion}", err=True)

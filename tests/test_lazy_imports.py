@@ -58,7 +58,10 @@ CASES = {
         "import provenance.config, provenance.engine",
         ["yaml", "jsonschema", "provenance.rules.schema", "provenance.rules.yaml_marks"],
     ),
-    "command line, before rules are compiled": ("import provenance.cli", ["provenance.rules.models"]),
+    "command line, before rules are compiled": (
+        "import provenance.cli",
+        ["provenance.rules.models", "difflib", "provenance.readers.markdown_plain"],
+    ),
 }
 
 

@@ -7,7 +7,6 @@ loaded rule has); a severity override of `off` removes the rule and so the findi
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Collection, Iterable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -74,5 +73,7 @@ def stamp(
 
 
 def _did_you_mean(rule_id: str, known: Collection[str]) -> str:
+    import difflib  # only for a suppression naming an unknown rule
+
     close = difflib.get_close_matches(rule_id, sorted(known), n=1)
     return f" (did you mean {close[0]}?)" if close else ""
