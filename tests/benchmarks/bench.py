@@ -256,9 +256,11 @@ def report(rounds: dict[str, list[Sample]], articles: int, python: str = sys.exe
 
 def scale(articles: int, base: Sample, work: Path, env: dict[str, str], python: str = sys.executable) -> None:
     corpus = work / f"corpus-{articles}"
-    write_corpus(corpus, articles)
-    (corpus / ".git").mkdir()
+    if not corpus.exists():  # kept in a --work folder: written once
+        write_corpus(corpus, articles)
+        (corpus / ".git").mkdir()
     wait_until_settled(corpus)
+    shutil.rmtree(corpus / ".provenance-cache", ignore_errors=True)  # cold: no results of an earlier run
     floor = run([python, "-c", FLOOR, "."], corpus, env)
     cold = run([python, "-m", "provenance", "check", "."], corpus, env)
     growth, overhead = cold.wall / base.wall, cold.wall / floor.wall
