@@ -44,6 +44,8 @@ def evaluate_sources(
     reused: dict[int, Evaluation] = {}
     jobs: list[Job] = []
     entries: list[Entry | None] = []  # per job: the cached entry, if its stamp no longer matched
+    if cache is not None:
+        cache.plan(len(sources))
     with _collection_paused():
         for index, source in enumerate(sources):
             declared = declared_republished(source)

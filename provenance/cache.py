@@ -27,14 +27,17 @@ display path (UTF-8) and the body: the entry as `marshal` data of plain tuples (
 `provenance.cache_codec`; marshal rebuilds plain values only, it never runs anything), with its
 per-rule outcomes apart, as marshal data of their own within it: only audits read them, so a
 cache opened without them neither loads nor decodes them. A later record replaces an earlier
-one for the same path. Opening the file only indexes its records by path (where each starts);
-a record is checked and decoded when its file is looked up, so checking one file does not pay
-for the whole site's results, and a new entry is encoded as soon as it is put, so a large
-run holds bytes, not objects. A run appends the entries it changed, each write whole records,
-and rewrites the file (temporary file and rename) when it holds more stale records than live
-ones, or ends in a torn one. A record whose checksum or shape
-is wrong is ignored and its file checked again: a torn or garbled cache costs time, never a
-wrong result. Concurrent runs need no lock: appends are whole records in one write, a rename is
+one for the same path. Before its first look-up the file is read and its records indexed by
+path (where each starts); a record is checked and decoded when its file is looked up, and a new
+entry is encoded as soon as it is put, so a large run holds bytes, not objects. A run that
+looks up only a few paths in a large file (a pre-commit hook on a commit's files: see
+`ResultCache.plan`) neither reads nor indexes it: it maps it and searches it from its end for
+each path, taking the last record whose head and checksum are intact, so checking one article
+of an archive does not pay for the whole archive's results. A run appends the entries it changed,
+each write whole records, and rewrites the file (temporary file and rename) when it holds more
+stale records than live ones, or ends in a torn one. A record whose checksum or shape is wrong
+is ignored and its file checked again: a torn or garbled cache costs time, never a wrong
+result. Concurrent runs need no lock: appends are whole records in one write, a rename is
 atomic, and the worst a race can do is drop entries. Anyone who can write the cache can forge
 results, as they could edit the articles: do not restore a cache from an untrusted source.
 """
@@ -45,6 +48,7 @@ import datetime as dt
 import hashlib
 import itertools
 import marshal
+import mmap
 import os
 import struct
 import sys
@@ -69,6 +73,8 @@ _HEADER = "provenance-cache"
 _CACHEDIR_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# provenance's result cache\n"
 _RECORD = struct.Struct("<III")  # a record's head: CRC-32 of path and body, path length, body length
 FLUSH_BYTES = 4 << 20  # new records waiting past this are written: a cold run on a large site holds little
+SEARCH_LIMIT = 8  # a run looking up at most this many paths searches a large file for them, not indexing it
+SEARCH_MIN_BYTES = 1 << 20  # smaller files (about 1,000 articles) are indexed: it takes a millisecond or two
 _MARSHAL = 4  # marshal's format with back-references: a string repeated in an entry is stored once
 
 Stamp = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
@@ -149,7 +155,7 @@ class Entry(NamedTuple):
 
 
 class ResultCache:
-    """The entries of one run key: indexed when opened, checked and decoded when used, written by `save`.
+    """The entries of one run key: indexed (or searched) when first used, written by `save`.
 
     Opened with `keep_outcomes` False, its entries come without their summaries' per-rule
     outcomes (not even decoded: most of the work of a warm run otherwise); such an entry cannot
@@ -160,9 +166,11 @@ class ResultCache:
         self.folder = folder
         self.keep_outcomes = keep_outcomes
         self.path = _results_path(folder, key)
-        self.recorded = False  # the file held results of this key when opened
+        self.recorded = results_recorded(folder, key)  # the file held results of this key when opened
         self._header = _header(key)
-        self._data = b""  # the file as read
+        self._data: bytes | mmap.mmap = b""  # the file as read (or mapped, when searched)
+        self._loaded = False  # `_data` read (and indexed, unless searched)
+        self._searching = False  # records found by searching `_data`, not by the index (`plan`)
         self._stored: dict[str, int] = {}  # path -> where its latest record starts in `_data`
         self._changed: dict[str, bytes] = {}  # path -> its new record, encoded when put, not written yet
         self._pending = 0  # bytes in `_changed`
@@ -171,7 +179,25 @@ class ResultCache:
         self._rewrite = True
         self._failed = False  # a write failed: nothing more is written this run
         self._appending = False  # written once this run: the file holds every live record, append the rest
-        self._read()
+
+    def plan(self, lookups: int) -> None:
+        """Say, before the first look-up, how many paths this run will look up.
+
+        Up to `SEARCH_LIMIT`, in a file of `SEARCH_MIN_BYTES` or more, each is found by
+        searching the file from its end rather than by indexing every record first: one article
+        of a 100,000-article site then costs tens of milliseconds, not the 0.3 s of reading and
+        indexing the whole file. Such a run appends
+        what it puts and leaves compacting and repairing the file to the next larger run. The
+        last intact record of a path answers, where the index takes the last record and
+        answers nothing when it is damaged: an older intact record still holds the result for
+        the content it was recorded with, reused only while the file's stamp or digest matches.
+        """
+        if self._loaded or lookups > SEARCH_LIMIT:
+            return
+        try:
+            self._searching = self.path.stat().st_size >= SEARCH_MIN_BYTES
+        except OSError:
+            return
 
     def get(self, display_path: str) -> Entry | None:
         """The entry stored for `display_path`, or None (none, or damaged)."""
@@ -207,7 +233,7 @@ class ResultCache:
         try:
             self._write()
         finally:
-            self._data = b""
+            self._release()
             self._stored.clear()
             self._changed.clear()
         if not self._failed:
@@ -218,7 +244,10 @@ class ResultCache:
 
         After the first write the file holds every live record, so later ones are always appends.
         """
-        if (not self._changed and not self._rewrite) or self._failed:
+        if self._failed:
+            return
+        self._load()  # a rewrite keeps the records stored
+        if not self._changed and not self._rewrite:
             return
         try:
             self._prepare_folder()
@@ -252,21 +281,59 @@ class ResultCache:
         record = self._changed.get(display_path)
         if record is not None:
             body = _intact_body(record, 0)
-        elif (offset := self._stored.get(display_path)) is not None:
-            body = _intact_body(self._data, offset)
         else:
-            return None
+            self._load()
+            offset = self._search(display_path) if self._searching else self._stored.get(display_path)
+            if offset is None:
+                return None
+            body = _intact_body(self._data, offset)
         return None if body is None else _fields(body)
 
-    def _read(self) -> None:
+    def _load(self) -> None:
+        """Read the file and index its records, or map it to search it (`plan`), once."""
+        if self._loaded:
+            return
+        self._loaded = True
+        if self._searching:
+            self._map()
+            return
         try:
             data = self.path.read_bytes()
         except OSError:
             return
         if data.startswith(self._header):
-            self.recorded = True
             self._data = data
             self._rewrite = not self._index(len(self._header))
+
+    def _map(self) -> None:
+        try:
+            with self.path.open("rb") as handle:
+                data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError):  # no file, or an empty one
+            return
+        if data[: len(self._header)] == self._header:
+            self._data, self._rewrite = data, False
+        else:
+            data.close()
+
+    def _search(self, display_path: str) -> int | None:
+        """Where the last intact record of `display_path` starts in `_data`, searched from its end."""
+        data, path = self._data, display_path.encode("utf-8", "surrogatepass")
+        first, end = len(self._header) + _RECORD.size, len(data)
+        while (found := data.rfind(path, first, end)) >= 0:
+            start = found - _RECORD.size
+            _, path_size, body_size = _RECORD.unpack_from(data, start)
+            whole = path_size == len(path) and found + path_size + body_size <= len(data)
+            if whole and _intact_body(data, start) is not None:
+                return start
+            end = found + len(path) - 1  # the occurrences that start before this one
+        return None
+
+    def _release(self) -> None:
+        """Drop the file's data (unmapping it, if mapped)."""
+        data, self._data = self._data, b""
+        if isinstance(data, mmap.mmap):
+            data.close()
 
     def _index(self, offset: int) -> bool:
         """Index the records of `_data` from `offset` by path; False when the last one is torn.
@@ -342,13 +409,13 @@ def _frame(display_path: str, body: bytes) -> bytes:
     return _RECORD.pack(zlib.crc32(body, zlib.crc32(path)), len(path), len(body)) + path + body
 
 
-def _record_at(data: bytes, offset: int) -> bytes:
+def _record_at(data: bytes | mmap.mmap, offset: int) -> bytes:
     """The whole record that starts at `offset` of `data` (indexed: it is there whole)."""
     _, path_size, body_size = _RECORD.unpack_from(data, offset)
     return data[offset : offset + _RECORD.size + path_size + body_size]
 
 
-def _intact_body(data: bytes, offset: int) -> memoryview | None:
+def _intact_body(data: bytes | mmap.mmap, offset: int) -> memoryview | None:
     """The body of the record at `offset` of `data` (a view: not copied), or None when its
     checksum (of path and body) is wrong."""
     checksum, path_size, body_size = _RECORD.unpack_from(data, offset)

@@ -396,3 +396,76 @@ def test_a_large_run_writes_its_entries_as_it_goes(
     assert [reread.get(path) for path in many] == [entry(path) for path in many]
     kept = reread.get("content/old.md")
     assert kept == (entry("content/old.md") if existing == "valid" else None)
+
+
+@pytest.fixture
+def searched(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any result file is large enough to be searched by a run of a few files."""
+    monkeypatch.setattr(cache_module, "SEARCH_MIN_BYTES", 0)
+
+
+def searching_cache(folder: Path, lookups: int = 1) -> ResultCache:
+    cache = ResultCache(folder, KEY)
+    cache.plan(lookups)
+    return cache
+
+
+def test_a_few_look_ups_search_the_file_and_find_what_the_index_finds(tmp_path: Path, searched: None) -> None:
+    """The latest intact record answers, even when its path is part of other paths and bodies."""
+    paths = (*PATHS, "content/a.md.bak", "xcontent/a.md", "content/a.m")
+    write_cache(tmp_path, paths)
+    later = ResultCache(tmp_path, KEY)
+    newer = entry("content/a.md")._replace(digest="e" * 64)
+    later.put("content/a.md", newer)  # appended: a second record for the same path
+    later.save()
+    searching = searching_cache(tmp_path, len(paths))
+    found = [searching.get(path) for path in (*paths, "content/none.md")]
+    assert searching._stored == {} and searching._searching  # never indexed
+    indexed = ResultCache(tmp_path, KEY)
+    assert found == [indexed.get(path) for path in (*paths, "content/none.md")]
+    assert found[0] == newer and found[-1] is None
+
+
+def test_a_search_skips_a_damaged_record_and_its_run_appends(tmp_path: Path, searched: None) -> None:
+    path = write_cache(tmp_path)
+    later = ResultCache(tmp_path, KEY)
+    later.put(PATHS[0], entry(PATHS[0])._replace(digest="e" * 64))
+    later.save()
+    header, records = split_records(path.read_bytes())
+    records[-1] = records[-1].replace(b"GR-LINK", b"GR-XINK", 1)  # the newer record: wrong checksum
+    path.write_bytes(header + b"".join(records))
+    searching = searching_cache(tmp_path)
+    assert searching.get(PATHS[0]) == entry(PATHS[0])  # the older intact record, for its own content
+    searching.put(PATHS[1], entry(PATHS[1])._replace(digest="f" * 64))
+    searching.save()
+    assert len(split_records(path.read_bytes())[1]) == len(records) + 1  # appended, not rewritten
+    assert ResultCache(tmp_path, KEY).get(PATHS[1]) == entry(PATHS[1])._replace(digest="f" * 64)
+
+
+def test_small_files_and_large_runs_are_indexed(tmp_path: Path) -> None:
+    write_cache(tmp_path)
+    small = searching_cache(tmp_path)  # the default threshold: this file is small
+    assert small.get(PATHS[0]) == entry(PATHS[0]) and not small._searching and small._stored
+    large_run = ResultCache(tmp_path, KEY)
+    large_run.plan(cache_module.SEARCH_LIMIT + 1)
+    assert large_run.get(PATHS[0]) == entry(PATHS[0]) and not large_run._searching
+
+
+def test_a_one_file_run_on_a_large_cache_reuses_and_records_by_searching(
+    tmp_path: Path, evaluated: list[str], settled: None, searched: None
+) -> None:
+    site = make_site(tmp_path, 20)
+    full = check(site)
+    one = site / "content" / "2001" / "story-1.md"
+    evaluated.clear()
+    again = run_check([one], cwd=site, options=CheckOptions(today=TODAY, jobs=1))
+    assert evaluated == [] and again.report.findings == tuple(
+        f for f in full.report.findings if f.path == "content/2001/story-1.md"
+    )
+    one.write_text(one.read_text(encoding="utf-8") + "\nEdited.\n", encoding="utf-8")
+    run_check([one], cwd=site, options=CheckOptions(today=TODAY, jobs=1))
+    assert evaluated == ["content/2001/story-1.md"]
+    evaluated.clear()
+    warm = as_json(check(site))
+    assert evaluated == []  # the record the one-file run appended is found by the index too
+    assert warm == as_json(check(site, use_cache=False))
