@@ -9,7 +9,6 @@ so that types (1 vs True vs "1", date vs datetime) and NaN compare too.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +16,8 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from differential import differential
+from hypothesis import given
 from hypothesis import strategies as st
 
 from provenance.readers import fm_yaml
@@ -28,13 +28,7 @@ from provenance.readers.metadata import ParsedMetadata
 ROOT = Path(__file__).parent.parent
 FOLDERS = (ROOT / "tests" / "fixtures", ROOT / "examples", Path("/work/shared/corpora"))
 YAML_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)  # as in readers/frontmatter.py
-EXAMPLES = 20_000 if os.environ.get("PROVENANCE_FUZZ_LONG") == "1" else 200
-DIFFERENTIAL = settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+DIFFERENTIAL = differential(200)
 
 
 def outcome(parse: Callable[[str, int], ParsedMetadata | None], source: str) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 import yaml
+from differential import LONG
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -26,7 +27,6 @@ from provenance.model import Article, Category, Venue
 from provenance.readers import read_bytes
 from provenance.rules.loader import load_ruleset
 
-LONG = os.environ.get("PROVENANCE_FUZZ_LONG") == "1"
 # examples per test: default suite, long run (6 tests: 102,000 in all); PROVENANCE_FUZZ_EXAMPLES overrides
 SHORT_RUN, LONG_RUN = 80, 17_000
 EXAMPLES = int(os.environ.get("PROVENANCE_FUZZ_EXAMPLES") or (LONG_RUN if LONG else SHORT_RUN))

@@ -7,11 +7,11 @@ the two on the same body: real bodies on disk, the benchmark's synthetic site, g
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from differential import differential
+from hypothesis import given
 from hypothesis import strategies as st
 from test_bench import bench
 
@@ -24,13 +24,7 @@ from provenance.readers.text import parse_body
 
 ROOT = Path(__file__).parent.parent
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
-EXAMPLES = 20_000 if os.environ.get("PROVENANCE_FUZZ_LONG") == "1" else 2_000
-DIFFERENTIAL = settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+DIFFERENTIAL = differential(2_000)
 
 
 def same_as_markdown_it(body: str, body_line: int = 1) -> bool:
