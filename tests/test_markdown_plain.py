@@ -65,7 +65,7 @@ def test_shared_corpora_bodies_read_the_same() -> None:
     for _, body, line in found:
         taken += same_as_markdown_it(body, line)
         same_as_markdown_it(body.replace("\n\n", "\n"), line)  # the same text, paragraphs run together
-    assert taken >= 12  # techhub: summaries ending in "<!--excerpt_end-->", "[Placeholder ...]" bodies
+    assert taken >= 27  # summaries ending in "<!--excerpt_end-->", "[Placeholder ...]", lists, "**Note:**"
 
 
 def test_the_synthetic_site_takes_the_fast_path(tmp_path: Path) -> None:
@@ -123,6 +123,34 @@ TRICKY = [
     "[a][b]",
     "[a]: /b",
     "![a](b)",
+    "**",
+    "__",
+    "***",
+    "**a**",
+    "**a*",
+    "*a**",
+    "a**b**c",
+    "_a_b",
+    "a_b_",
+    "__a__b",
+    "snake_case",
+    "“",
+    "”",
+    "。",
+    "(",
+    "\n- a",
+    "\n-a",
+    "\n* a",
+    "\n+ a",
+    "\n  - a",
+    "\n1. a",
+    "\n- ",
+    "\n-  a",
+    "\n- # a",
+    "\n- - a",
+    "\n- *a*",
+    " \n",
+    "  \n",
 ]
 PLAIN = [
     "word",
@@ -162,6 +190,19 @@ PLAIN = [
     "![a b](https://x.org/i.png)",
     "![https://x.org](b)",
     "![x](" + "y" * 200 + ")",
+    "**bold**",
+    "*em*",
+    "__strong__",
+    "_em_",
+    "*a b*",
+    "snake_case",
+    "user_name_2",
+    "(*a*)",
+    "**Note:**",
+    "**a!**:",
+    "“**x**”",
+    "_a_.",
+    "**[a](b)**",
 ]
 
 
@@ -171,16 +212,22 @@ def test_tricky_bodies_read_the_same(body: str) -> None:
     same_as_markdown_it(body, 3)
 
 
-def plain_body(words: list[str], emphasised: int) -> str:
-    """`words` joined by spaces, newline words ending lines; line n emphasised if bit n of `emphasised` is."""
+def plain_body(words: list[str], emphasised: int, items: int) -> str:
+    """`words` joined by spaces, newline words ending lines; line n is emphasised, and a list item
+    ("- ", "* " or "+ " in turn), if bit n of `emphasised`, of `items` is."""
     lines = [line.strip(" ") for line in " ".join(words).split("\n")]
-    return "\n".join(
-        f"*{line}*" if line and emphasised >> row & 1 else line for row, line in enumerate(lines)
-    )
+    for row, line in enumerate(lines):
+        if line and emphasised >> row & 1:
+            line = f"*{line}*"
+        if line and items >> row & 1:
+            line = "-*+"[row % 3] + " " + line
+        lines[row] = line
+    return "\n".join(lines)
 
 
+MASKS = st.integers(0, 2**16 - 1)
 PLAIN_BODIES = st.builds(
-    plain_body, st.lists(st.sampled_from([*PLAIN, "\n", "\n\n"]), max_size=40), st.integers(0, 255)
+    plain_body, st.lists(st.sampled_from([*PLAIN, "\n", "\n\n"]), max_size=40), MASKS, MASKS
 )
 
 
@@ -199,14 +246,24 @@ DECLINED = [
     "####### Title",
     "#\u00a0Title",
     "# \u00a0Title",
-    "# *Title*",
     "Title\n=====",
     "Title\n---",
     "> quoted",
-    "- item",
-    "* item",
-    "+ item",
     "1. item",
+    "  - item",
+    "-item",
+    "-  item",
+    "- # item",
+    "- > item",
+    "- - item",
+    "- * item",
+    "- 1. item",
+    "- <!-- x -->",
+    "* * *",
+    "*",
+    "- ",
+    "Text\n- item",
+    "- item\ncontinued",
     "2) item",
     "***",
     "```\ncode\n```",
@@ -222,8 +279,23 @@ DECLINED = [
     "a | b\n--|--",
     "a\tb",
     "a  \nhard break",
-    "a *b* c",
-    "_a_",
+    "a ** b",
+    "**a*",
+    "*a**",
+    "***a***",
+    "** a**",
+    "**a **",
+    "a**b**c",
+    "**a**b",
+    "*a*_",
+    "_a_b",
+    "a_b_",
+    "_snake",
+    "**a_b**",
+    "*a\nb*",
+    "**[a](b)**",
+    "a ",
+    "a  ",
     "a `b` c",
     "a \\* b",
     "a &amp; b",
@@ -340,3 +412,41 @@ def test_parse_body_falls_back_for_other_bodies() -> None:
     body = "Title\n=====\n\nBy [A](#) and *B*.\n"
     assert parse_body(body, 2) == parse_markdown(body, 2)
     assert parse_body("By [A](#).", 2) == parse_plain_markdown("By [A](#).", 2)
+
+
+def test_emphasis_gives_its_text_without_delimiters() -> None:
+    body = "**Note:** a *b* and __c__ (_d_), “**e**” for user_name.\n# _Title_"
+    expected = Document(
+        lines=(
+            TextLine(Location(3, 1), "Note: a b and c (d), “e” for user_name."),
+            TextLine(Location(4, 3), "Title"),
+        ),
+        links=(),
+    )
+    assert parse_plain_markdown(body, 3) == expected == parse_markdown(body, 3)
+
+
+def test_bullet_list_items_give_their_text_from_where_it_starts() -> None:
+    body = "Intro.\n\n- one [a](b)\n* **two**\n\n+ ![c](d.png) three\n\nAfter.\n"
+    a = Link("a", "b", Location(3, 7), "[a](b)", "inline")
+    expected = Document(
+        lines=(
+            TextLine(Location(1, 1), "Intro."),
+            TextLine(Location(3, 3), "one a", (a,)),
+            TextLine(Location(4, 3), "two"),
+            TextLine(Location(6, 3), "three"),
+            TextLine(Location(8, 1), "After."),
+        ),
+        links=(a,),
+        embeds=(Embed("markdown-image", "d.png", Location(6, 3), "![c](d.png)"),),
+    )
+    assert parse_plain_markdown(body, 1) == expected == parse_markdown(body, 1)
+
+
+def test_the_punctuation_around_emphasis_is_punctuation_to_markdown_it() -> None:
+    from markdown_it.common.utils import isMdAsciiPunct, isPunctChar
+
+    from provenance.readers.markdown_plain import _PUNCTUATION
+
+    assert "*" not in _PUNCTUATION and "_" not in _PUNCTUATION
+    assert all(isMdAsciiPunct(ord(char)) or isPunctChar(char) for char in _PUNCTUATION)
