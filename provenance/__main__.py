@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from provenance.cli import main
+from provenance.console import main
 
-main(prog_name="provenance")
+main()

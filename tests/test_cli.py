@@ -543,6 +543,25 @@ def test_python_dash_m_runs_the_cli() -> None:
     assert (completed.returncode, completed.stdout) == (0, "provenance 0.1.0\n")
 
 
+def test_the_script_runs_with_the_collector_set_for_a_short_run() -> None:
+    """The installed script is `provenance.console:main`: the command line, with fewer collections
+    and everything frozen once it is done (the interpreter's exit then need not walk it)."""
+    from importlib.metadata import entry_points
+
+    (script,) = entry_points(group="console_scripts", name="provenance")
+    assert script.value == "provenance.console:main"
+    probe = (
+        "import gc, sys\n"
+        "from provenance.console import main\n"
+        "sys.argv = ['provenance', '--version']\n"
+        "try:\n    main()\n"
+        "except SystemExit as done:\n"
+        "    print(done.code, gc.get_threshold(), gc.get_freeze_count() > 0)\n"
+    )
+    completed = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
+    assert completed.stdout == "provenance 0.1.0\n0 (50000, 10, 10) True\n"
+
+
 @pytest.mark.parametrize("text", ["", "one line\n", "a\nbb\nccc\n" * 50, "no final break\nend"])
 def test_large_output_is_written_in_whole_line_pieces(text: str) -> None:
     from provenance.cli import _line_chunks
