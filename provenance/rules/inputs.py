@@ -8,17 +8,20 @@ only when some file must be checked.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from provenance.rules.errors import RuleFileError
 from provenance.rules.site_config import SeverityOverride
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 BUILTIN_PACKAGE = "provenance.builtin_rules"
 BUILTIN_ORIGIN = "builtin:"
@@ -35,9 +38,26 @@ class PackSource(NamedTuple):
 
 def builtin_pack_files() -> list[Traversable]:
     """The built-in pack files shipped in `provenance.builtin_rules`, sorted by name."""
-    folder = resources.files(BUILTIN_PACKAGE)
-    packs = [entry for entry in folder.iterdir() if entry.is_file() and entry.name.endswith(PACK_SUFFIXES)]
+    packs = [
+        entry
+        for entry in _builtin_folder().iterdir()
+        if entry.is_file() and entry.name.endswith(PACK_SUFFIXES)
+    ]
     return sorted(packs, key=lambda entry: entry.name)
+
+
+def _builtin_folder() -> Traversable:
+    """The folder of the built-in packs: the package's folder when installed as files (as pip
+    installs it), else whatever `importlib.resources` finds (a zip import, say). Every run reads
+    the packs, and importing `importlib.resources`'s readers (zipfile among them) cost more than
+    reading them."""
+    spec = importlib.util.find_spec(BUILTIN_PACKAGE)
+    locations = list(spec.submodule_search_locations or ()) if spec is not None else []
+    if len(locations) == 1 and os.path.isdir(locations[0]):
+        return Path(locations[0])
+    from importlib import resources
+
+    return resources.files(BUILTIN_PACKAGE)
 
 
 @dataclass(frozen=True)
