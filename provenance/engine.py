@@ -95,13 +95,14 @@ class _Setup:
     config: SiteConfig
     root: Path
     rules: RuleInputs
+    validated: bool = False  # a result file proves the configuration and the rules valid
 
     @cached_property
     def ruleset(self) -> RuleSet:
         """The rules compiled, on first use; raises `RuleErrors` or `ConfigError` as loading does."""
         from provenance.rules.loader import compile_rules
 
-        return compile_rules(self.rules, config_path=self.config_path)
+        return compile_rules(self.rules, config_path=self.config_path, proven=self.validated)
 
     def load_ruleset(self) -> RuleSet:
         """`ruleset`, as a function to hand to whoever may need the rules later (if at all)."""
@@ -121,7 +122,8 @@ def _setup(config_path: Path | None, fallback_root: Path, *, use_cache: bool = F
     """The configuration at `config_path` (None: the default one) and its rule inputs.
 
     With `use_cache`, a configuration whose exact content and rules have a result file in the
-    cache (which a run writes only after validating both) is not validated again.
+    cache (which a run writes only after validating both) is not validated again, nor are its
+    local packs when they are compiled.
     """
     if config_path is None:
         config = default_config()
@@ -134,7 +136,7 @@ def _setup(config_path: Path | None, fallback_root: Path, *, use_cache: bool = F
         rules = _rule_inputs(root, proven)
         if results_recorded(_cache_folder(root), run_key(rules.fingerprint, repr(proven))):
             check_semantics(config_path, document, proven)  # these depend on the files around it
-            return _Setup(config_path, proven, root, rules)
+            return _Setup(config_path, proven, root, rules, validated=True)
     config = validated_config(config_path, document)
     return _Setup(config_path, config, root, _rule_inputs(root, config))
 

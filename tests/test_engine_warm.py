@@ -105,3 +105,44 @@ def test_a_proven_configuration_still_has_its_policy_paths_checked(site: Path) -
     packs.rmdir()
     exit_code, stdout, _ = check(site)
     assert (exit_code, stdout) == (2, "")
+
+
+LOCAL_PACK = """\
+id: valley-gazette
+name: Valley Gazette
+description: The Valley Gazette lets community sites republish its stories with its credit line.
+source_url: https://valley-gazette.example.org/republishing
+applies_to: publisher
+publisher:
+  names: [Valley Gazette]
+  domains: [valley-gazette.example.org]
+conditions:
+  - id: VG-CREDIT
+    name: credit-line
+    check: credit-line
+    params:
+      pattern: 'first published by\\s+the valley gazette'
+      example: This story was first published by the Valley Gazette.
+    category: credit-line-mismatch
+    severity: error
+    message: The line "This story was first published by the Valley Gazette." is missing.
+    fix: Put "This story was first published by the Valley Gazette." at the top.
+    rationale: The Gazette's republishing terms ask for this line.
+    source_url: https://valley-gazette.example.org/republishing
+"""
+
+
+def test_local_packs_proven_by_a_result_file_are_compiled_without_validation(site: Path) -> None:
+    """A result file proves the exact text of every pack valid: an edited article is then checked
+    with the local packs read on the fast path (neither jsonschema nor pydantic imported), with
+    the findings of a run that validated them."""
+    (with_local_packs(site) / "valley-gazette.yaml").write_text(LOCAL_PACK, encoding="utf-8")
+    cold = check(site)
+    assert cold[0] == 1 and "[VG-CREDIT]" in cold[1] and "pydantic" in cold[2]
+    article = site / "content" / "2025" / "school-meals.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    edited = check(site)
+    assert "provenance.rules.loader" in edited[2]
+    assert "jsonschema" not in edited[2] and "pydantic" not in edited[2]
+    assert edited[:2] == check(site, "--no-cache")[:2]
+    assert "content/2025/school-meals.md:9:1: error [VG-CREDIT] No line credits Valley Gazette" in edited[1]

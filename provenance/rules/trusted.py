@@ -1,11 +1,14 @@
-"""A fast path for the built-in packs, which ship with the package and are validated by its tests.
+"""A fast path for packs known to be valid: the built-in ones, and any a previous run validated.
 
-A built-in pack is parsed without recording line marks, built into the models without JSON
-Schema or pydantic validation (neither library is then imported at all), and checked by the
-per-file semantics as usual. Lines are computed only if an error message asks for one. A
-built-in pack that shows any error on this path (or data of another shape than the models
-declare) is read again through the full path, so its errors read exactly the same.
-The full path stays the reference: `rules validate` on the built-in files runs it (and a test).
+The built-in packs ship with the package and are validated by its test suite. Any other pack is
+known valid when a result file exists for the run's key (`provenance.cache`): the key covers
+the exact text of every pack file and the installed code, and only a run that validated those
+packs writes one. A pack known valid is parsed without recording line marks, built into the
+models without JSON Schema or pydantic validation (neither library is then imported at all),
+and checked by the per-file semantics as usual. Lines are computed only if an error message
+asks for one. A pack that shows any error on this path (or data of another shape than the
+models declare) is read again through the full path, so its errors read exactly the same.
+The full path stays the reference: `rules validate` always runs it (and a test compares them).
 """
 
 from __future__ import annotations
@@ -34,8 +37,8 @@ def lazy_lines(text: str, path: str) -> Mapping[str, int]:
     return LazyMapping(lines)
 
 
-def read_trusted_pack(origin: str, text: str) -> PackRead | None:
-    """The built-in pack read on the fast path, or None when it needs the full path."""
+def read_trusted_pack(origin: str, text: str, *, builtin: bool = True) -> PackRead | None:
+    """The pack (built-in, or proven valid) read on the fast path, or None when it needs the full path."""
     try:
         data = yaml.load(text, Loader=_Loader)  # the libyaml safe loader (yaml_marks)
     except yaml.YAMLError:
@@ -44,7 +47,7 @@ def read_trusted_pack(origin: str, text: str) -> PackRead | None:
         return None
     document = MarkedDocument(origin, data, lazy_lines(text, origin))
     try:
-        read = check_pack(origin, True, document, build(PolicyPack, data), trusted=True)
+        read = check_pack(origin, builtin, document, build(PolicyPack, data), trusted=True)
     except (TypeError, ValueError, KeyError):  # not the shape the models declare: the full path says why
         return None
     return None if read.errors else read
