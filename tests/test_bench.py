@@ -40,6 +40,17 @@ def test_the_benchmark_checks_its_own_corpus(tmp_path: Path) -> None:
     assert (corpus / ".provenance-cache").is_dir()
 
 
+def test_reuse_lint_is_timed_beside_it_when_given(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    bench.write_corpus(corpus, 12)
+    (corpus / ".git").mkdir()
+    stand_in = tmp_path / "reuse"  # exits 1 as `reuse lint` does on a tree without licence headers
+    stand_in.write_text(f"#!{sys.executable}\nimport sys\nassert sys.argv[1:] == ['lint']\nsys.exit(1)\n")
+    stand_in.chmod(0o755)
+    rounds = bench.measure(corpus, runs=1, env=dict(os.environ), reuse=str(stand_in))
+    assert [sample.exit_code for sample in rounds["reuse lint"]] == [1]
+
+
 def test_a_ratio_is_the_median_of_the_rounds_own_ratios() -> None:
     def sample(wall: float) -> Any:
         return bench.Sample(wall, wall, 10.0, 0)

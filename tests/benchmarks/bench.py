@@ -206,9 +206,10 @@ def edit(paths: list[Path], round_number: int) -> None:
 
 
 def measure(
-    corpus: Path, runs: int, env: dict[str, str], python: str = sys.executable
+    corpus: Path, runs: int, env: dict[str, str], python: str = sys.executable, reuse: str | None = None
 ) -> dict[str, list[Sample]]:
-    """Every round's samples of each measure, in the order they were taken."""
+    """Every round's samples of each measure, in the order they were taken; `reuse lint` last, with
+    the `reuse` executable given (else the one on PATH, if any)."""
     check = [python, "-m", "provenance", "check", "."]
     articles = sorted(corpus.rglob("*.md"))
     edited = articles[:: max(1, len(articles) // 10)][:10]
@@ -226,8 +227,9 @@ def measure(
         command = [python, "-m", "provenance", "check", str(single.relative_to(corpus))]
         results["one file"].append(run(command, corpus, env))
         wait_until_settled(corpus)
-    if shutil.which("reuse"):
-        results["reuse lint"] = [run(["reuse", "lint"], corpus, env) for _ in range(runs)]
+    reuse = reuse or shutil.which("reuse")
+    if reuse:
+        results["reuse lint"] = [run([reuse, "lint"], corpus, env) for _ in range(runs)]
     return results
 
 
@@ -277,6 +279,7 @@ def main() -> None:
     parser.add_argument(
         "--python", default=sys.executable, help="the interpreter to time (default: this one)"
     )
+    parser.add_argument("--reuse", help="the `reuse` executable to time beside it (default: on PATH, if any)")
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="provenance-bench-"))
     env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
@@ -286,7 +289,7 @@ def main() -> None:
         write_corpus(corpus, args.articles)
         (corpus / ".git").mkdir()  # a repository of its own: the cache goes to its root
     wait_until_settled(corpus)
-    rounds = measure(corpus, args.runs, env, args.python)
+    rounds = measure(corpus, args.runs, env, args.python, args.reuse)
     report(rounds, args.articles, args.python)
     if args.scale_to:
         scale(args.scale_to, median(rounds["cold"]), work, env, args.python)
