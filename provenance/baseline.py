@@ -109,7 +109,7 @@ def apply_baseline(report: Report, entries: Iterable[Entry], label: str) -> tupl
             finding = finding._replace(suppression=suppression)
         findings.append(finding)
     stale = sum(1 for key in recorded if key[1] in checked and key not in matched)
-    return dataclasses.replace(report, findings=tuple(findings)), stale
+    return report._replace(findings=tuple(findings)), stale
 
 
 def settle(report: Report, *, use: Path | None, write: Path | None, cwd: Path) -> tuple[Report, list[str]]:

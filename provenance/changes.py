@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -36,14 +35,13 @@ class ChangeRequest(NamedTuple):
     staged: bool = False
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(NamedTuple):
     """The files a run checks, and whether they are the whole site."""
 
     files: list[SourceFile]
     skipped: list[Skipped]
     complete: bool  # every file under the configuration's root is included
-    relative_of: dict[str, str] = field(default_factory=dict)  # display path -> path below the root
+    relative_of: dict[str, str]  # display path -> path below the root
 
     def relative(self, display_path: str) -> str:
         return self.relative_of.get(display_path, display_path)

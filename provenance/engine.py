@@ -12,10 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from provenance import __version__
 from provenance.baseline import settle
@@ -62,8 +61,7 @@ class ArticleCrashed(RuntimeError):
         self.path = path
 
 
-@dataclass(frozen=True)
-class CheckOptions:
+class CheckOptions(NamedTuple):
     config_path: Path | None = None
     today: dt.date | None = None
     baseline: Path | None = None  # suppress the findings recorded in this baseline file
@@ -75,8 +73,7 @@ class CheckOptions:
     keep_outcomes: bool = False  # keep each article's per-rule outcomes (audits); reports never show them
 
 
-@dataclass(frozen=True)
-class CheckResult:
+class CheckResult(NamedTuple):
     report: Report
     notices: tuple[str, ...]
     rule_loaders: tuple[Callable[[], RuleSet], ...] = ()  # one per configuration: its compiled rules
@@ -87,15 +84,25 @@ class CheckResult:
         return tuple(load() for load in self.rule_loaders)
 
 
-@dataclass(frozen=True)
 class _Setup:
-    """One configuration and everything derived from it once per run."""
+    """One configuration and everything derived from it once per run.
 
-    config_path: Path | None
-    config: SiteConfig
-    root: Path
-    rules: RuleInputs
-    validated: bool = False  # a result file proves the configuration and the rules valid
+    A plain class, not a dataclass (cheaper to create at start-up): `ruleset` is cached on it.
+    """
+
+    def __init__(
+        self,
+        config_path: Path | None,
+        config: SiteConfig,
+        root: Path,
+        rules: RuleInputs,
+        validated: bool = False,  # a result file proves the configuration and the rules valid
+    ) -> None:
+        self.config_path: Final = config_path
+        self.config: Final = config
+        self.root: Final = root
+        self.rules: Final = rules
+        self.validated: Final = validated
 
     @cached_property
     def ruleset(self) -> RuleSet:

@@ -15,10 +15,9 @@ import datetime as dt
 import hashlib
 import operator
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 
 class Severity(StrEnum):
@@ -148,7 +147,6 @@ class Diagnostic(NamedTuple):
     evidence: str = ""
 
 
-@dataclass(frozen=True)
 class Article:
     """One file as read: metadata, body and positions. Knows nothing about policies.
 
@@ -156,17 +154,32 @@ class Article:
     every metadata key (front matter, HTML head, JSON-LD) with its location. `jsonld` holds
     the parsed JSON-LD objects of an HTML page. The body is parsed lazily through `document`,
     so articles that never need link structure never pay for it.
+
+    A plain class (its attributes `Final`): a dataclass costs milliseconds to create at start-up,
+    and a tuple could not cache `document`.
     """
 
-    path: str
-    format: Format
-    metadata: Mapping[str, Any]
-    fields: tuple[MetaField, ...]
-    body: str
-    body_line: int
-    parse_body: Callable[[], Document] = field(repr=False, compare=False)
-    jsonld: tuple[Mapping[str, Any], ...] = ()
-    diagnostics: tuple[Diagnostic, ...] = ()
+    def __init__(
+        self,
+        path: str,
+        format: Format,
+        metadata: Mapping[str, Any],
+        fields: tuple[MetaField, ...],
+        body: str,
+        body_line: int,
+        parse_body: Callable[[], Document],
+        jsonld: tuple[Mapping[str, Any], ...] = (),
+        diagnostics: tuple[Diagnostic, ...] = (),
+    ) -> None:
+        self.path: Final = path
+        self.format: Final = format
+        self.metadata: Final = metadata
+        self.fields: Final = fields
+        self.body: Final = body
+        self.body_line: Final = body_line
+        self.parse_body: Final = parse_body
+        self.jsonld: Final = jsonld
+        self.diagnostics: Final = diagnostics
 
     @cached_property
     def document(self) -> Document:
@@ -316,8 +329,7 @@ class Evaluation(NamedTuple):
     summary: ArticleSummary
 
 
-@dataclass(frozen=True, slots=True)
-class Report:
+class Report(NamedTuple):
     """Everything one run found: the single input of every output format."""
 
     findings: tuple[Finding, ...]

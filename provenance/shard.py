@@ -8,9 +8,8 @@ every shard from the same folder, so the display paths (and the shards) are the 
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
-from dataclasses import dataclass
+from typing import Final
 
 from provenance.changes import Selection
 
@@ -19,14 +18,31 @@ class ShardError(ValueError):
     """A `--shard` value that is not ``K/N`` with ``1 <= K <= N``."""
 
 
-@dataclass(frozen=True)
 class Shard:
-    index: int  # 1-based, as written on the command line
-    count: int
+    """Shard ``index`` of ``count``: a value, compared and hashed as such.
 
-    def __post_init__(self) -> None:
-        if not 1 <= self.index <= self.count:
-            raise ShardError(f"shard {self.index}/{self.count}: K must be between 1 and N")
+    A plain class, not a dataclass (cheaper to create at start-up), nor a tuple (its fields
+    would hide `tuple.index` and `tuple.count`).
+    """
+
+    __slots__ = ("count", "index")
+
+    def __init__(self, index: int, count: int) -> None:
+        if not 1 <= index <= count:
+            raise ShardError(f"shard {index}/{count}: K must be between 1 and N")
+        self.index: Final = index  # 1-based, as written on the command line
+        self.count: Final = count
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Shard):
+            return NotImplemented
+        return (self.index, self.count) == (other.index, other.count)
+
+    def __hash__(self) -> int:
+        return hash((self.index, self.count))
+
+    def __repr__(self) -> str:
+        return f"Shard(index={self.index!r}, count={self.count!r})"
 
     @classmethod
     def parse(cls, text: str) -> Shard:
@@ -52,6 +68,4 @@ def shard_selection(selection: Selection, shard: Shard | None) -> Selection:
     files = [f for f in selection.files if shard.holds(f.display_path)]
     skipped = [s for s in selection.skipped if shard.holds(s.display_path)]
     relative_of = {f.display_path: f.relative for f in files}
-    return dataclasses.replace(
-        selection, files=files, skipped=skipped, complete=False, relative_of=relative_of
-    )
+    return selection._replace(files=files, skipped=skipped, complete=False, relative_of=relative_of)

@@ -8,7 +8,7 @@ from extract_builder import make_article
 
 from provenance.extract import extract
 from provenance.extract.license import spdx_from_text, spdx_from_url, spdx_from_value
-from provenance.model import Link, Location, MetaField
+from provenance.model import Article, Link, Location, MetaField
 
 
 @pytest.mark.parametrize(
@@ -106,11 +106,17 @@ def test_html_rel_license_anchor() -> None:
         ("license",),
     )
     document = article.document
-    from dataclasses import replace
-
     line = document.lines[1]._replace(links=(link,))
-    patched = replace(
-        article, parse_body=lambda: document._replace(lines=(document.lines[0], line), links=(link,))
+    patched = Article(
+        path=article.path,
+        format=article.format,
+        metadata=article.metadata,
+        fields=article.fields,
+        body=article.body,
+        body_line=article.body_line,
+        parse_body=lambda: document._replace(lines=(document.lines[0], line), links=(link,)),
+        jsonld=article.jsonld,
+        diagnostics=article.diagnostics,
     )
     facts = extract(patched)
     assert [(f.spdx, f.origin, f.visible) for f in facts.licenses] == [("CC-BY-4.0", "html-link", True)]

@@ -24,6 +24,16 @@ def test_parse(text: str, shard: Shard) -> None:
     assert str(shard) == f"{shard.index}/{shard.count}"
 
 
+def test_a_shard_is_a_value() -> None:
+    """Equality, hashing and repr as the frozen dataclass it once was had them."""
+    assert Shard(2, 4) == Shard(2, 4) and hash(Shard(2, 4)) == hash(Shard(2, 4))
+    assert Shard(2, 4) != Shard(1, 4) and Shard(2, 4) != (2, 4)
+    assert len({Shard(1, 2), Shard(1, 2), Shard(2, 2)}) == 2
+    assert repr(Shard(2, 4)) == "Shard(index=2, count=4)"
+    with pytest.raises(ShardError, match="shard 3/2: K must be between 1 and N"):
+        Shard(3, 2)
+
+
 @pytest.mark.parametrize("text", ["", "1", "1/", "/2", "a/b", "0/2", "3/2", "1/0", "-1/2", "1/2/3"])
 def test_parse_rejects(text: str) -> None:
     with pytest.raises(ShardError):

@@ -5,7 +5,7 @@ Shared queries for the checks; policy-free apart from the publisher identity the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from provenance.checks.base import PublisherIdentity
 from provenance.extract.facts import ClaimKind, CopyrightNotice, Credit, Hop, Provenance, SourceClaim
@@ -62,8 +62,7 @@ def visible_attribution_texts(article: Article, facts: Provenance) -> tuple[str,
     return tuple(texts)
 
 
-@dataclass(frozen=True, slots=True)
-class Attribution:
+class Attribution(NamedTuple):
     """One visible piece of attribution (claim, credit or copyright notice) and the names it gives."""
 
     location: Location

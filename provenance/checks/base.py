@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, ClassVar, Generic, NamedTuple, TypeVar
+from typing import Any, ClassVar, Final, Generic, NamedTuple, TypeVar
 
 from provenance.extract.facts import Provenance
 from provenance.extract.names import fold_name
@@ -35,15 +35,25 @@ class NoParams(Params):
     pass
 
 
-@dataclass(frozen=True)
 class PublisherIdentity:
-    """A publisher as the engine knows it, with its patterns compiled once per run."""
+    """A publisher as the engine knows it, with its patterns compiled once per run.
 
-    pack_id: str
-    names: tuple[str, ...]
-    domains: tuple[str, ...]
-    url_patterns: tuple[Any, ...]  # compiled RE2 patterns
-    licenses: tuple[str, ...] = ()
+    A plain class, not a dataclass (cheaper to create at start-up): its folded names are cached on it.
+    """
+
+    def __init__(
+        self,
+        pack_id: str,
+        names: tuple[str, ...],
+        domains: tuple[str, ...],
+        url_patterns: tuple[Any, ...],  # compiled RE2 patterns
+        licenses: tuple[str, ...] = (),
+    ) -> None:
+        self.pack_id: Final = pack_id
+        self.names: Final = names
+        self.domains: Final = domains
+        self.url_patterns: Final = url_patterns
+        self.licenses: Final = licenses
 
     @property
     def display_name(self) -> str:
@@ -102,8 +112,7 @@ CheckOutput = Iterable[Violation | Evidence]  # what a check function yields
 CheckFunction = Callable[[CheckContext, Any], CheckOutput]
 
 
-@dataclass(frozen=True)
-class CheckSpec(Generic[P]):
+class CheckSpec(NamedTuple, Generic[P]):
     """A registered check: its function, parameter model and the categories it may emit."""
 
     name: str

@@ -7,7 +7,7 @@ article has its body parsed (`article.document`). The site's own articles get me
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from provenance.extract.attribution import header_facts, may_claim
 from provenance.extract.authors import metadata_authors
@@ -45,11 +45,13 @@ _BODY_KINDS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class ExtractOptions:
+class ExtractOptions(NamedTuple):
     """What extraction needs to know about the republishing site."""
 
     site_hosts: frozenset[str] = frozenset()  # hosts of the republishing site itself (lower-case, no www.)
+
+
+_DEFAULT_OPTIONS = ExtractOptions()
 
 
 def _metadata_copyrights(view: MetaView) -> list[CopyrightNotice]:
@@ -99,7 +101,7 @@ def _holder_credits(notices: list[CopyrightNotice], visible: bool) -> list[Credi
     ]
 
 
-def extract(article: Article, options: ExtractOptions = ExtractOptions()) -> Provenance:
+def extract(article: Article, options: ExtractOptions = _DEFAULT_OPTIONS) -> Provenance:
     """Everything `article` states about where it came from. Never raises on odd metadata."""
     view = MetaView(article)
     sources = metadata_sources(view, options.site_hosts)

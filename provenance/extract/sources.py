@@ -8,7 +8,6 @@ A canonical URL is a claim only when it points to another site.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from provenance.extract.facts import ClaimKind, Hop, SourceClaim, UrlFact
@@ -20,14 +19,17 @@ _HOP_NAME_KEYS = ("publisher", "name", "source", "organization", "original_publi
 _HOP_URL_KEYS = ("url", "link", "original_url", "source_url")
 
 
-@dataclass
 class MetadataSources:
-    """The source claims and URLs that the metadata states."""
+    """The source claims and URLs that the metadata states, collected as they are read (a plain
+    class: cheaper to create)."""
 
-    claims: list[SourceClaim] = field(default_factory=list)
-    chain: list[Hop] = field(default_factory=list)  # from a `provenance:` list: authoritative
-    canonical: UrlFact | None = None
-    original: UrlFact | None = None
+    __slots__ = ("canonical", "chain", "claims", "original")
+
+    def __init__(self) -> None:
+        self.claims: list[SourceClaim] = []
+        self.chain: list[Hop] = []  # from a `provenance:` list: authoritative
+        self.canonical: UrlFact | None = None
+        self.original: UrlFact | None = None
 
 
 def _url_fact(found: Found, metadata: Mapping[str, Any]) -> UrlFact | None:

@@ -316,7 +316,7 @@ def _parse_careful(source: str, first_line: int) -> ParsedMetadata:
         composer = _Composer(loader, first_line)
         root = composer.compose()
         if root is None or (isinstance(root, ScalarNode) and root.tag == _NULL_TAG):
-            return ParsedMetadata(diagnostics=tuple(composer.duplicates))
+            return ParsedMetadata({}, diagnostics=tuple(composer.duplicates))
         if not isinstance(root, MappingNode):
             mark = root.start_mark
             return refused(

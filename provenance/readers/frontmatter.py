@@ -72,7 +72,7 @@ def split_front_matter(text: str) -> Split:
     first_line = text if first_end < 0 else text[:first_end]
     kind = _kind_of(first_line)
     if kind is None:
-        return Split(ParsedMetadata(), text, 1)
+        return Split(ParsedMetadata({}), text, 1)
     closing = kind.closing.search(text, first_end + 1) if first_end >= 0 else None
     if closing is None:
         problem: Diagnostic = invalid(
@@ -80,7 +80,7 @@ def split_front_matter(text: str) -> Split:
             "the whole file is read as body",
             1,
         )
-        return Split(ParsedMetadata(diagnostics=(problem,)), text, 1)
+        return Split(ParsedMetadata({}, diagnostics=(problem,)), text, 1)
     close_line = text.count("\n", 0, closing.start()) + 1
     if kind.keeps_fences:
         metadata = kind.parse(text[: closing.end()], 1)

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from provenance.model import Category, Diagnostic, Location, MetaField
 
 
-@dataclass(frozen=True, slots=True)
-class ParsedMetadata:
-    """Front matter as parsed: a mapping (empty when unreadable), its fields and diagnostics."""
+class ParsedMetadata(NamedTuple):
+    """Front matter as parsed: a mapping (empty when unreadable), its fields and diagnostics.
 
-    values: dict[str, Any] = field(default_factory=dict)
+    `values` has no default: a tuple's default would be one dict shared by every instance.
+    """
+
+    values: dict[str, Any]
     fields: tuple[MetaField, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
 
@@ -24,4 +25,4 @@ def invalid(message: str, line: int, column: int = 1, evidence: str = "") -> Dia
 
 def refused(message: str, line: int, column: int = 1) -> ParsedMetadata:
     """Front matter that could not be used at all: no values, one diagnostic."""
-    return ParsedMetadata(diagnostics=(invalid(message, line, column),))
+    return ParsedMetadata({}, diagnostics=(invalid(message, line, column),))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from types import MappingProxyType
+from typing import TYPE_CHECKING, NamedTuple
 
 from provenance.model import Report
 
@@ -12,8 +12,10 @@ if TYPE_CHECKING:
     from provenance.report.rule_info import RuleInfo
 
 
-@dataclass(frozen=True, slots=True)
-class RenderOptions:
+_NO_RULES: Mapping[str, RuleInfo] = MappingProxyType({})  # read-only: every default shares it
+
+
+class RenderOptions(NamedTuple):
     """Presentation switches. `color` asks for ANSI styling; machine formats ignore it.
 
     `rules` documents the rules of the run (SARIF rule descriptors, JUnit suite names); a
@@ -21,7 +23,7 @@ class RenderOptions:
     """
 
     color: bool = False
-    rules: Mapping[str, RuleInfo] = field(default_factory=dict)
+    rules: Mapping[str, RuleInfo] = _NO_RULES
 
 
 Formatter = Callable[[Report, RenderOptions], str]

@@ -12,10 +12,9 @@ import importlib.util
 import json
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from provenance.rules.errors import RuleFileError
 from provenance.rules.site_config import SeverityOverride
@@ -60,17 +59,23 @@ def _builtin_folder() -> Traversable:
     return resources.files(BUILTIN_PACKAGE)
 
 
-@dataclass(frozen=True)
 class RuleInputs:
     """A run's pack files as read (not yet validated) and its severity overrides.
 
     Enough to key cached results on (`fingerprint`) without validating or compiling anything:
     a run whose results are all cached never needs more. `compile_rules` does the rest.
+    A plain class, not a dataclass (cheaper to create at start-up): `fingerprint` is cached on it.
     """
 
-    sources: tuple[PackSource, ...]
-    read_errors: tuple[RuleFileError, ...]  # pack files or folders that could not be read
-    severity: Mapping[str, SeverityOverride]
+    def __init__(
+        self,
+        sources: tuple[PackSource, ...],
+        read_errors: tuple[RuleFileError, ...],  # pack files or folders that could not be read
+        severity: Mapping[str, SeverityOverride],
+    ) -> None:
+        self.sources: Final = sources
+        self.read_errors: Final = read_errors
+        self.severity: Final = severity
 
     @cached_property
     def fingerprint(self) -> str:

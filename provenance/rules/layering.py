@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from provenance.rules.errors import RuleFileError
 from provenance.rules.models import AppliesTo, PolicyPack
@@ -20,8 +19,7 @@ from provenance.rules.pack_file import PackFile, PlacedCondition
 INHERITED_FIELDS = ("description", "source_url", "applies_to", "publisher", "licenses")
 
 
-@dataclass(frozen=True)
-class Layered:
+class Layered(NamedTuple):
     """An effective pack: its fields merged with inherited ones, its conditions resolved."""
 
     pack: PolicyPack

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -51,8 +50,7 @@ def json_pointer(parts: Iterable[object]) -> str:
     return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in parts)
 
 
-@dataclass(frozen=True)
-class MarkedDocument:
+class MarkedDocument(NamedTuple):
     """A YAML mapping with the line of every value, keyed by JSON pointer."""
 
     path: str
