@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import click
 import jsonschema
 import pytest
 from click.testing import CliRunner, Result
@@ -570,3 +571,11 @@ def test_large_output_is_written_in_whole_line_pieces(text: str) -> None:
     assert "".join(chunks) == text
     assert all(chunk.endswith("\n") for chunk in chunks[:-1])
     assert all(len(chunk) > 7 and "\n" not in chunk[7:-1] for chunk in chunks[:-1])  # first break past 7
+
+
+@pytest.mark.parametrize("color", [False, True])
+def test_pieces_lose_styles_only_without_colour(color: bool, capsys: pytest.CaptureFixture[str]) -> None:
+    """Pieces without an escape character skip click's stripping; the bytes written stay the same."""
+    text = f"plain line\n{click.style('red', fg='red')} line\n" + "x\n" * 10
+    cli._echo_in_chunks(text, color, size=4)
+    assert capsys.readouterr().out == (text if color else click.unstyle(text))

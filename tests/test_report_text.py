@@ -6,6 +6,8 @@ import re
 
 import click
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sample_report import ARTICLES, EMPTY_REPORT, SAMPLE_REPORT, assert_golden
 
 from provenance.model import Category, Finding, Report, Severity, finding_order
@@ -102,3 +104,70 @@ def test_each_finding_gets_its_own_evidence_and_fix_lines() -> None:
         ["    | a", "    | b", "    fix: x"],
         ["    fix: y", "         z"],
     ]
+
+
+_ODD_TEXTS = (
+    "",
+    " ",
+    "plain",
+    "é, © and Россия",
+    "esc \x1b[31mred",
+    "c1 \x85 and \x9b",
+    "tab\tkept",
+    "cr\r\nlf\n",
+    "trailing  \xa0",
+    "undecodable \udce9 byte",
+    "line\u2028separator",
+    "two\n\nblank",
+)
+
+
+def _copy(text: str) -> str:
+    """An equal string that is another object (the memos must not tell them apart)."""
+    return "".join(list(text))
+
+
+_odd_findings = st.builds(
+    lambda base, severity, rule, path, line, message, evidence, fix, copy: base._replace(
+        severity=severity,
+        rule=rule,
+        path=_copy(path) if copy else path,
+        line=line,
+        message=_copy(message) if copy else message,
+        evidence=_copy(evidence) if copy else evidence,
+        fix=_copy(fix) if copy else fix,
+    ),
+    st.just(SAMPLE_REPORT.findings[0]),
+    st.sampled_from(Severity),
+    st.sampled_from(["GR-LINK", "GR-CREDIT"]),
+    st.sampled_from(["a.md", "é/b.md", "c\x1bd.md", "é\x85.md", "\udce9.md"]),
+    st.integers(1, 3),
+    st.sampled_from(_ODD_TEXTS[2:]),
+    st.sampled_from(_ODD_TEXTS),
+    st.sampled_from(_ODD_TEXTS),
+    st.booleans(),
+)
+
+
+@given(st.lists(_odd_findings, max_size=10), st.booleans())
+def test_each_block_reads_as_if_its_finding_were_rendered_alone(findings: list[Finding], color: bool) -> None:
+    """Texts are cleaned and laid out once per render and shared: never across findings that differ."""
+    options = RenderOptions(color=color)
+    alone = []
+    for finding in sorted(findings, key=finding_order):
+        single = Report((finding,), ARTICLES, "1.0")
+        alone.append(render(single, options).removesuffix(summary_line(single, color) + "\n"))
+    report = Report(tuple(findings), ARTICLES, "1.0")
+    assert render(report, options) == "".join(alone) + summary_line(report, color) + "\n"
+
+
+def test_odd_characters_are_shown_as_before() -> None:
+    finding = SAMPLE_REPORT.findings[0]._replace(
+        path="é\x1bd.md", message="esc \x1b[31mred, \udce9", evidence="cr\r\nc1 \x85\n", fix="a\u2028b\n"
+    )
+    text = render(Report((finding, finding._replace(line=45)), ARTICLES, "1.0"), RenderOptions())
+    block = (
+        "é\\x1bd.md:{}:1: warning [GR-COPYRIGHT] esc \\x1b[31mred, \udce9\n"
+        "    | cr\n    | c1 \\x85\n    fix: a\n         b\n"
+    )
+    assert text.startswith(block.format(44) + "\n" + block.format(45) + "\n")

@@ -11,14 +11,17 @@ Control characters from the checked files are shown escaped, so a file cannot dr
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
+from typing import TypeVar
 
 import click
 
-from provenance.model import Finding, Report, Severity, finding_order
+from provenance.model import Report, Severity, finding_order
 from provenance.report.options import RenderOptions
 
 INDENT = "    "
+
+_Key = TypeVar("_Key", bound=Hashable)
 
 _SEVERITY_COLORS: dict[Severity, str | None] = {
     Severity.ERROR: "red",
@@ -37,13 +40,27 @@ def render(report: Report, options: RenderOptions) -> str:
 
     Suppressed findings are not listed, only counted after the summary (``; 3 suppressed``);
     the JSON report lists them with their suppression.
+
+    A finding is written as its place (``path:line:column:``) and the rest of its block, kept
+    apart in one list joined once. A site repeats the same path, message, evidence and fix
+    over and over, so each distinct one is cleaned and laid out once per render (`_Memo`) and
+    its text shared by every finding that has it: the memos hold only the report's own strings
+    and the blocks the output is made of, and go with the render.
     """
     counts = report.counts
-    block = _block_writer(options.color)
-    blocks = [block(f) for f in sorted(report.active, key=finding_order)]
+    color = options.color
+    paths = _Memo(_clean)
+    rests = _Memo(_rest_writer(color))
+    parts: list[str] = []
+    for finding in sorted(report.active, key=finding_order):
+        place = f"{paths[finding.path]}:{finding.line}:{finding.column}:"
+        parts += (
+            click.style(place, bold=True) if color else place,
+            rests[finding.severity, finding.rule, finding.message, finding.evidence, finding.fix],
+        )
     suppressed = f"; {counts['suppressed']} suppressed" if counts["suppressed"] else ""
-    blocks.append(summary_line(report, options.color, counts) + suppressed)
-    return "\n".join(blocks) + "\n"
+    parts += (summary_line(report, color, counts), suppressed, "\n")
+    return "".join(parts)
 
 
 def summary_line(report: Report, color: bool = False, counts: Mapping[str, int] | None = None) -> str:
@@ -66,20 +83,34 @@ def summary_line(report: Report, color: bool = False, counts: Mapping[str, int] 
     return f"{head}: {', '.join(parts) if parts else 'no findings'}"
 
 
-def _block_writer(color: bool) -> Callable[[Finding], str]:
-    """A function from a finding to its lines, each ending in a line break (so blocks join with a
-    blank line).
+_Rest = tuple[Severity, str, str, str, str]  # severity, rule, message, evidence, fix
+
+
+def _rest_writer(color: bool) -> Callable[[_Rest], str]:
+    """A function from a finding's severity, rule, message, evidence and fix to its block after
+    the place, up to and including the blank line that ends it.
 
     The severity labels are rendered once per report.
     """
     severities = {each: _paint(each.value, _SEVERITY_COLORS[each], color) for each in Severity}
 
-    def block(finding: Finding) -> str:
-        location = _bold(f"{_clean(finding.path)}:{finding.line}:{finding.column}:", color)
-        head = f"{location} {severities[finding.severity]} [{finding.rule}] {_clean(finding.message)}"
-        return head + _details(finding.evidence, finding.fix)
+    def rest(key: _Rest) -> str:
+        severity, rule, message, evidence, fix = key
+        return f" {severities[severity]} [{rule}] {_clean(message)}{_details(evidence, fix)}\n"
 
-    return block
+    return rest
+
+
+class _Memo(dict[_Key, str]):
+    """`compute(key)` for each key, computed on first use (`memo[key]`) and then looked up."""
+
+    def __init__(self, compute: Callable[[_Key], str]) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, key: _Key) -> str:
+        value = self[key] = self._compute(key)
+        return value
 
 
 def _details(evidence: str, fix: str) -> str:
@@ -115,7 +146,3 @@ def _plural(count: int, singular: str, plural: str) -> str:
 
 def _paint(text: str, fg: str | None, color: bool) -> str:
     return click.style(text, fg=fg) if color and fg else text
-
-
-def _bold(text: str, color: bool) -> str:
-    return click.style(text, bold=True) if color else text
