@@ -58,7 +58,7 @@ def discover(
     walker = _Walker(root.resolve(), cwd.resolve(), include, exclude, suffixes)
     for path in paths:
         walker.visit(Path(os.path.abspath(walker.cwd / path)))
-    files = sorted((found for _, found in walker.found.values()), key=_display_path)
+    files = sorted(walker.found.values(), key=_display_path)
     skipped = sorted(set(walker.skipped), key=lambda s: (s.display_path, s.reason))
     return files, skipped
 
@@ -86,7 +86,7 @@ class _Walker:
         self.include = _gitignore_spec(include) if include else None
         self.exclude = _gitignore_spec(exclude) if exclude else None
         self.suffixes = frozenset(suffix.lower() for suffix in suffixes)
-        self.found: dict[str, tuple[tuple[bool, str], SourceFile]] = {}  # real path -> (rank, file)
+        self.found: dict[str, SourceFile] = {}  # by real path
         self.skipped: list[Skipped] = []
         self.walked: set[str] = set()
 
@@ -102,7 +102,7 @@ class _Walker:
         relative = _relative(path, self.root)
         relative = real_relative if relative is None else relative
         if not os.path.isdir(real):
-            self._add(str(path), real, relative, regular=os.path.isfile(real))
+            self._add(str(path), real, relative, self._display(relative), regular=os.path.isfile(real))
         else:
             chain = self._chain_to(relative)
             if relative and self._left_out(relative + "/", chain, filtered=True):
@@ -121,39 +121,68 @@ class _Walker:
                 self._scan(folder, filtered, folders, linked)
 
     def _scan(self, folder: _Folder, filtered: bool, folders: list[_Folder], linked: deque[_Folder]) -> None:
+        """Take the wanted files of `folder` and queue its folders.
+
+        Written for speed (every file of the site passes here on every run): what depends only
+        on the folder (the start of its entries' paths, whether any pattern applies) is worked
+        out once, and a file in a folder that no pattern reaches costs no call to match one.
+        """
         try:
             entries = list(os.scandir(folder.path))
         except OSError as failure:
             self._skip(folder.path, f"cannot read folder: {failure.strerror}")
             return
+        below = f"{folder.relative}/" if folder.relative else ""
+        real_below = folder.real + os.sep
+        shown = self._display_prefix(folder.relative)
+        chain, suffixes = folder.chain, self.suffixes
+        patterns = bool(chain) or (filtered and (self.exclude is not None or self.include is not None))
         for entry in entries:
             name = entry.name
-            relative = f"{folder.relative}/{name}" if folder.relative else name
-            is_folder = _is_folder(entry)
-            if is_folder:
-                if name.startswith(".") or name in SKIPPED_FOLDERS:
-                    continue
-                if self._left_out(relative + "/", folder.chain, filtered):
-                    continue
-            elif not self._wanted(name, relative, folder.chain, filtered):
-                continue
-            is_link = entry.is_symlink()
-            target = self._resolve(entry.path, explicit=False) if is_link else folder.real + os.sep + name
-            if target is None:
-                continue
-            if not target.startswith(self.root_prefix) and target != str(self.root):
-                self._skip(entry.path, "symlink points outside the root")
-            elif not is_folder:
-                self._add(entry.path, target, relative, regular=_is_regular(entry))
-            elif is_link and (folder.real + os.sep).startswith(target.rstrip(os.sep) + os.sep):
-                self._skip(entry.path, "symlink loop")
-            else:
-                below = _Folder(entry.path, target, relative, _extend(folder.chain, relative, target))
-                (linked if is_link else folders).append(below)
+            relative = below + name
+            if _is_folder(entry):
+                if not (name.startswith(".") or name in SKIPPED_FOLDERS):
+                    self._queue(entry, relative, folder, filtered, folders, linked)
+            elif _suffix(name) in suffixes and (not patterns or self._wanted(relative, chain, filtered)):
+                real = self._link_target(entry) if entry.is_symlink() else real_below + name
+                if real is not None:
+                    self._add(entry.path, real, relative, shown + printable(name), regular=_is_regular(entry))
 
-    def _wanted(self, name: str, relative: str, chain: _Chain, filtered: bool) -> bool:
-        if _suffix(name) not in self.suffixes:
-            return False
+    def _queue(
+        self,
+        entry: os.DirEntry[str],
+        relative: str,
+        parent: _Folder,
+        filtered: bool,
+        folders: list[_Folder],
+        linked: deque[_Folder],
+    ) -> None:
+        """Queue the folder `entry` of `parent` unless it is left out, outside the root or a loop."""
+        if self._left_out(relative + "/", parent.chain, filtered):
+            return
+        if not entry.is_symlink():
+            real = parent.real + os.sep + entry.name
+            folders.append(_Folder(entry.path, real, relative, _extend(parent.chain, relative, real)))
+            return
+        target = self._link_target(entry)
+        if target is None:
+            return
+        if (parent.real + os.sep).startswith(target.rstrip(os.sep) + os.sep):
+            self._skip(entry.path, "symlink loop")
+        else:
+            linked.append(_Folder(entry.path, target, relative, _extend(parent.chain, relative, target)))
+
+    def _link_target(self, entry: os.DirEntry[str]) -> str | None:
+        """Where the symlink `entry` leads; None (recorded as skipped) when broken or outside the root."""
+        target = self._resolve(entry.path, explicit=False)
+        if target is not None and not target.startswith(self.root_prefix) and target != str(self.root):
+            self._skip(entry.path, "symlink points outside the root")
+            return None
+        return target
+
+    def _wanted(self, relative: str, chain: _Chain, filtered: bool) -> bool:
+        """Whether a file with a wanted suffix at `relative` is neither ignored, excluded nor left
+        out by the include patterns."""
         if self._left_out(relative, chain, filtered):
             return False
         return not filtered or self.include is None or self.include.match_file(matchable(relative))
@@ -186,7 +215,7 @@ class _Walker:
         self._skip(path, reason)
         return None
 
-    def _add(self, path: str, real: str, relative: str, *, regular: bool) -> None:
+    def _add(self, path: str, real: str, relative: str, display: str, *, regular: bool) -> None:
         """Keep one path per real file: preferably not through a symlink, then the first in order.
 
         A named pipe, socket or device is skipped: reading it could block the run forever.
@@ -194,11 +223,9 @@ class _Walker:
         if not regular:
             self._skip(path, "not a regular file (a named pipe, socket or device)")
             return
-        display = self._display(relative)
-        rank = (path != real, display)
         current = self.found.get(real)
-        if current is None or rank < current[0]:
-            self.found[real] = (rank, SourceFile(path, display, matchable(relative)))
+        if current is None or (path != real, display) < (current.path != real, current.display_path):
+            self.found[real] = SourceFile(path, display, matchable(relative))
 
     def _display(self, relative: str) -> str:
         """The display path of a file at `relative` below the root."""
@@ -209,6 +236,16 @@ class _Walker:
         else:
             shown = relative or "."
         return printable(shown)
+
+    def _display_prefix(self, relative_folder: str) -> str:
+        """What the display paths of the files in the folder at `relative_folder` start with.
+
+        A file's display path is this plus `printable(name)`: a file is below the working folder
+        exactly when its folder is (or is that folder), and `printable` escapes one character at
+        a time.
+        """
+        shown = self._display(relative_folder)
+        return "" if shown == "." else f"{shown}/"
 
     def _skip(self, path: str, reason: str) -> None:
         relative = _relative(Path(path), self.root)

@@ -225,6 +225,27 @@ def test_unreadable_gitignore_lines_are_ignored_like_git(tmp_path: Path) -> None
     assert [f.display_path for f in files] == ["y.md"]
 
 
+def test_odd_names_are_escaped_in_display_paths_from_any_working_folder(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    odd = root / "ctl\x07"
+    for name in ("a.md", "ctl\x07/new\nline.md", os.fsdecode(b"ctl\x07/\xe9t\xe9.md"), "ctl\x07/é/b.md"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(b"")
+    below = ["ctl\\x07/\\xe9t\\xe9.md", "ctl\\x07/new\\nline.md", "ctl\\x07/é/b.md"]
+    assert run(root)[0] == ["a.md", *below]
+    assert run(root, [str(root)], cwd=odd)[0] == ["\\xe9t\\xe9.md", "a.md", "new\\nline.md", "é/b.md"]
+    assert run(root, [str(root)], cwd=odd / "é")[0] == ["a.md", "b.md", *below[:2]]
+    assert run(root, ["site"], cwd=tmp_path)[0] == ["site/a.md", *(f"site/{path}" for path in below)]
+
+
+def test_a_gitignore_below_applies_only_from_its_folder_down(tmp_path: Path) -> None:
+    write(tmp_path, "a.md", "b.md", "sub/c.md", "sub/deeper/d.md", "sub/keep.txt", "other/e.md")
+    (tmp_path / "sub" / ".gitignore").write_text("*.md\n")
+    assert run(tmp_path)[0] == ["a.md", "b.md", "other/e.md", "sub/keep.txt"]
+    assert run(tmp_path, exclude=["b.md"])[0] == ["a.md", "other/e.md", "sub/keep.txt"]
+    assert run(tmp_path, include=["*.md"])[0] == ["a.md", "b.md", "other/e.md"]
+
+
 @pytest.mark.parametrize(
     "name", ["a.md", "A.MD", ".md", "..md", ".a.md", "a..md", "a.", "...", "a", "a.b.Html", ".", "é.Md"]
 )
