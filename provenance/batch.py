@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from provenance.cache import Entry, ResultCache, decode_entry, stamp_of
+from provenance.cache import Entry, Fields, ResultCache, entry_of, load_fields, stamp_of
 from provenance.cache_codec import EvaluationDecoder
 from provenance.parallel import Done, FileChecker, Job, check_all, result_entry
 
@@ -69,9 +69,10 @@ def evaluate_sources(
             yield reused.pop(index)
             continue
         (job, entry), done = next(pending), next(checked)
-        evaluation = _result(done, entry, decoder, keep_outcomes)
+        fields = load_fields(done.encoded) if done.encoded is not None else None  # loaded once
+        evaluation = _result(done, fields, entry, decoder, keep_outcomes)
         if cache is not None:
-            _remember(cache, job, entry, done, evaluation, today)
+            _remember(cache, job, entry, done, fields, evaluation, today)
         yield evaluation
     if cache is not None:
         cache.save()
@@ -114,11 +115,13 @@ def _unchanged(source: SourceFile, entry: Entry) -> bool:
         return False
 
 
-def _result(done: Done, entry: Entry | None, decoder: EvaluationDecoder, keep_outcomes: bool) -> Evaluation:
+def _result(
+    done: Done, fields: Fields | None, entry: Entry | None, decoder: EvaluationDecoder, keep_outcomes: bool
+) -> Evaluation:
     if done.evaluation is not None:
         return done.evaluation
     if done.encoded is not None:
-        decoded = decode_entry(done.encoded, decoder, keep_outcomes)
+        decoded = None if fields is None else entry_of(fields, decoder, keep_outcomes)
         if decoded is None:
             raise RuntimeError("a worker sent a result that does not decode")
         return decoded.evaluation
@@ -128,13 +131,19 @@ def _result(done: Done, entry: Entry | None, decoder: EvaluationDecoder, keep_ou
 
 
 def _remember(
-    cache: ResultCache, job: Job, entry: Entry | None, done: Done, evaluation: Evaluation, today: dt.date
+    cache: ResultCache,
+    job: Job,
+    entry: Entry | None,
+    done: Done,
+    fields: Fields | None,
+    evaluation: Evaluation,
+    today: dt.date,
 ) -> None:
     path = job.source.display_path
     if done.digest is None:  # unreadable: nothing to key a result on
         return
-    if done.encoded is not None:
-        cache.put_encoded(path, done.encoded)
+    if fields is not None and done.encoded is not None:  # a worker's result, loaded: stored as it is
+        cache.put_fields(path, fields, len(done.encoded))
         return
     if done.evaluation is None and entry is not None:  # same content: keep the result, newer stamp
         if done.stamp != entry.stamp:

@@ -22,24 +22,34 @@ the entry (git's index does the same); a stamp is recorded only once a file is o
 `RACY_SECONDS`, so an edit made in the same clock tick as the read cannot go unnoticed.
 
 Format: one binary file per run key, ``results-<key>.bin``. Its first line names the format
-and the key; then come records, each a head (CRC-32 of the path and body, their lengths), the
-display path (UTF-8) and the body: the entry as `marshal` data of plain tuples (see
-`provenance.cache_codec`; marshal rebuilds plain values only, it never runs anything), with its
-per-rule outcomes apart, as marshal data of their own within it: only audits read them, so a
-cache opened without them neither loads nor decodes them. A later record replaces an earlier
-one for the same path. Before its first look-up the file is read and its records indexed by
-path (where each starts); a record is checked and decoded when its file is looked up, and a new
-entry is encoded as soon as it is put, so a large run holds bytes, not objects. A run that
-looks up only a few paths in a large file (a pre-commit hook on a commit's files: see
-`ResultCache.plan`) neither reads nor indexes it: it maps it and searches it from its end for
-each path, taking the last record whose head and checksum are intact, so checking one article
-of an archive does not pay for the whole archive's results. A run appends the entries it changed,
-each write whole records, and rewrites the file (temporary file and rename) when it holds more
-stale records than live ones, or ends in a torn one. A record whose checksum or shape is wrong
-is ignored and its file checked again: a torn or garbled cache costs time, never a wrong
-result. Concurrent runs need no lock: appends are whole records in one write, a rename is
-atomic, and the worst a race can do is drop entries. Anyone who can write the cache can forge
-results, as they could edit the articles: do not restore a cache from an untrusted source.
+and the key; then come records, each holding a group of entries: a head (``<III>``: CRC-32 of
+the paths block and the body, their lengths), the paths block (for each entry in turn, its
+display path as UTF-8, a NUL, and a ``<I`` back-pointer: the offset from the record's start to
+that path's; a display path holds no NUL) and the body: a tuple with one entry per path, as
+`marshal` data of plain tuples (see `provenance.cache_codec`; marshal rebuilds plain values only,
+it never runs anything), each entry's per-rule outcomes apart, as marshal data of their own
+within it: only audits read them, so a cache opened without them neither loads nor decodes
+them. A run writes the entries it changed in the order it put them (its files' order, the order
+the next run looks them up in), `GROUP_ENTRIES` to a record: one checksum and one load per
+group, and the strings every entry repeats (rule ids, messages, fixes) stored once per group.
+A later record replaces an earlier one for the same path. Before its first look-up the file is
+read and its records indexed by path (where its record starts, its place in it); a record is
+checked and its body loaded when one of its paths is looked up, and kept until another record
+is needed, so a large run holds a record at a time; a new entry is kept as loaded data until
+written. A run that looks up only a few paths in a large file (a pre-commit hook on a commit's
+files: see `ResultCache.plan`) neither reads nor indexes it: it maps it and searches it from
+its end for each path followed by NUL, taking the last record whose head, checksum and paths
+block are intact and whose paths block holds that path at that very place (its back-pointer
+leads to the record's start), so checking one article of an archive does not pay for the whole
+archive's results. A run appends the entries it changed, each write whole records, and
+rewrites the file (temporary file and rename) when it holds more stale entries than live ones,
+or ends in a torn one: a record whose entries are all still the latest is copied as it is, the
+live entries of the others are grouped again with the new ones. A record whose checksum or
+shape is wrong loses its own entries (an entry of the wrong shape, itself only), and its files
+are checked again: a torn or garbled cache costs time, never a wrong result. Concurrent runs
+need no lock: appends are whole records in one write, a rename is atomic, and the worst a race
+can do is drop entries. Anyone who can write the cache can forge results, as they could edit
+the articles: do not restore a cache from an untrusted source.
 """
 
 from __future__ import annotations
@@ -54,7 +64,7 @@ import struct
 import sys
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -66,19 +76,23 @@ if TYPE_CHECKING:
     from provenance.model import Evaluation
 
 CACHE_FOLDER = ".provenance-cache"
-FORMAT_VERSION = 3  # 3: per-rule outcomes stored apart in each record
+FORMAT_VERSION = 4  # 4: entries stored in groups, one record per group
 RACY_SECONDS = 2
 STALE_DAYS = 7  # result files of other run keys unused this long are deleted
 _HEADER = "provenance-cache"
 _CACHEDIR_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# provenance's result cache\n"
-_RECORD = struct.Struct("<III")  # a record's head: CRC-32 of path and body, path length, body length
-FLUSH_BYTES = 4 << 20  # new records waiting past this are written: a cold run on a large site holds little
+_RECORD = struct.Struct("<III")  # a record's head: CRC-32 of paths block and body, their lengths
+_POINTER = struct.Struct("<I")  # after each path and its NUL: from the record's start to the path's
+GROUP_ENTRIES = 64  # entries written to one record (at most): one checksum, one marshal load, strings shared
+FLUSH_BYTES = 256 << 10  # new entries waiting past this (about) are written: a cold run holds few
 SEARCH_LIMIT = 8  # a run looking up at most this many paths searches a large file for them, not indexing it
 SEARCH_MIN_BYTES = 1 << 20  # smaller files (about 1,000 articles) are indexed: it takes a millisecond or two
 _MARSHAL = 4  # marshal's format with back-references: a string repeated in an entry is stored once
 
 Stamp = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
-_Fields = tuple[str, Stamp | None, bool, str | None, Any, bytes]  # a record's: evaluation still as data
+Fields = tuple[str, Stamp | None, bool, str | None, Any, bytes]  # an entry's: evaluation still as data
+_Place = tuple[int, int, int]  # an entry's place: record start, position in it, record's entries
+_RESTAMP_BYTES = 2048  # about an entry's size besides its outcomes (a restamp does not encode)
 
 
 def stamp_of(stat: os.stat_result) -> Stamp:
@@ -171,14 +185,15 @@ class ResultCache:
         self._data: bytes | mmap.mmap = b""  # the file as read (or mapped, when searched)
         self._loaded = False  # `_data` read (and indexed, unless searched)
         self._searching = False  # records found by searching `_data`, not by the index (`plan`)
-        self._stored: dict[str, int] = {}  # path -> where its latest record starts in `_data`
-        self._changed: dict[str, bytes] = {}  # path -> its new record, encoded when put, not written yet
-        self._pending = 0  # bytes in `_changed`
-        self._stored_records = 0  # records in the file, stale ones included
+        self._stored: dict[str, _Place] = {}  # path -> where its latest entry is in `_data`
+        self._changed: dict[str, tuple[Fields, int]] = {}  # path -> a new entry, about its size
+        self._pending = 0  # bytes (about) in `_changed`
+        self._stored_entries = 0  # entries in the file, stale ones included
+        self._group: tuple[int, tuple[Any, ...] | None] = (-1, None)  # last record decoded: start, entries
         self._decoder = EvaluationDecoder()
         self._rewrite = True
         self._failed = False  # a write failed: nothing more is written this run
-        self._appending = False  # written once this run: the file holds every live record, append the rest
+        self._appending = False  # written once this run: the file holds every live entry, append the rest
 
     def plan(self, lookups: int) -> None:
         """Say, before the first look-up, how many paths this run will look up.
@@ -201,29 +216,29 @@ class ResultCache:
 
     def get(self, display_path: str) -> Entry | None:
         """The entry stored for `display_path`, or None (none, or damaged)."""
-        fields = self._record_fields(display_path)
-        return None if fields is None else _entry(fields, self._decoder, self.keep_outcomes)
+        fields = self._entry_fields(display_path)
+        return None if fields is None else entry_of(fields, self._decoder, self.keep_outcomes)
 
     def put(self, display_path: str, entry: Entry) -> None:
-        """Record `entry`; written by `save`, or earlier once `FLUSH_BYTES` of new records are waiting."""
+        """Record `entry`; written by `save`, or earlier once `FLUSH_BYTES` of new entries are waiting."""
         if not entry.complete:
             raise ValueError(f"{display_path}: an entry read without its outcomes cannot be put (restamp it)")
-        self.put_encoded(display_path, encode_entry(entry))  # bytes: a large run holds no objects
+        fields = entry_fields(entry)
+        self._add(display_path, fields, len(marshal.dumps(fields, _MARSHAL)))
 
-    def put_encoded(self, display_path: str, encoded: bytes) -> None:
-        """Record an entry `encode_entry` made (in a worker process: the main one only stores it)."""
-        self._add(display_path, _frame(display_path, encoded))
+    def put_fields(self, display_path: str, fields: Fields, size: int) -> None:
+        """Record an entry as `load_fields` returns it (sent by a worker, `size` bytes encoded)."""
+        self._add(display_path, fields, size)
 
     def restamp(self, display_path: str, digest: str, stamp: Stamp | None) -> None:
         """Record the entry stored for `display_path` with `stamp`, if it is still that of `digest`.
 
         For a file found with the content of its entry but another stat: the result stands, so
-        it is recorded again from its stored data, neither decoded nor encoded again.
+        it is recorded again from its stored data, not decoded.
         """
-        fields = self._record_fields(display_path)
+        fields = self._entry_fields(display_path)
         if fields is not None and fields[0] == digest and fields[1] != stamp:
-            body = marshal.dumps((digest, stamp, *fields[2:]), _MARSHAL)
-            self._add(display_path, _frame(display_path, body))
+            self._add(display_path, (digest, stamp, *fields[2:]), _RESTAMP_BYTES + len(fields[5]))
 
     def save(self) -> None:
         """Write the changed entries; this ends the cache's use (its memory is freed).
@@ -236,58 +251,70 @@ class ResultCache:
             self._release()
             self._stored.clear()
             self._changed.clear()
+            self._group = (-1, None)
         if not self._failed:
             self._prune()
 
     def _write(self) -> None:
-        """Write the records waiting: the whole file the first time when it must be (re)made, else appended.
+        """Write the entries waiting: the whole file the first time when it must be (re)made, else appended.
 
-        After the first write the file holds every live record, so later ones are always appends.
+        After the first write the file holds every live entry, so later ones are always appends.
         """
         if self._failed:
             return
-        self._load()  # a rewrite keeps the records stored
+        self._load()  # a rewrite keeps the entries stored
         if not self._changed and not self._rewrite:
             return
         try:
             self._prepare_folder()
-            stale = self._stored_records + len(self._changed) > 2 * self._live() + 100
+            stale = self._stored_entries + len(self._changed) > 2 * self._live() + 100
             if not self._appending and (self._rewrite or stale):
                 replace_atomically_bytes(self.path, itertools.chain([self._header], self._live_records()))
-                self._stored_records = self._live()
+                self._stored_entries = self._live()
                 self._rewrite = False
             else:
-                self._append(b"".join(self._changed.values()))
-                self._stored_records += len(self._changed)
+                self._append(b"".join(_group_records(self._changed_entries())))
+                self._stored_entries += len(self._changed)
         except OSError:
             self._failed = True
         self._appending = True
-        for path in self._changed:  # written this run (or failed to be): the old record is no answer
+        for path in self._changed:  # written this run (or failed to be): the old entry is no answer
             self._stored.pop(path, None)
         self._changed.clear()
         self._pending = 0
 
-    def _add(self, display_path: str, record: bytes) -> None:
-        self._pending += len(record) - len(self._changed.get(display_path, b""))
-        self._changed[display_path] = record
+    def _add(self, display_path: str, fields: Fields, size: int) -> None:
+        if "\0" in display_path:  # the format delimits paths with NUL (a display path holds none)
+            return
+        previous = self._changed.get(display_path)
+        self._pending += size - (previous[1] if previous is not None else 0)
+        self._changed[display_path] = (fields, size)
         if self._pending >= FLUSH_BYTES:
             self._write()
 
-    def _record_fields(self, display_path: str) -> _Fields | None:
-        """The fields of the record of `display_path` (evaluation and outcomes still as data), or None.
+    def _changed_entries(self) -> Iterator[tuple[str, Fields]]:
+        return ((path, fields) for path, (fields, _) in self._changed.items())
 
-        None also when the record's checksum or shape is wrong.
+    def _entry_fields(self, display_path: str) -> Fields | None:
+        """The fields of the entry of `display_path` (evaluation and outcomes still as data), or None.
+
+        None also when its record's checksum or shape is wrong.
         """
-        record = self._changed.get(display_path)
-        if record is not None:
-            body = _intact_body(record, 0)
-        else:
-            self._load()
-            offset = self._search(display_path) if self._searching else self._stored.get(display_path)
-            if offset is None:
-                return None
-            body = _intact_body(self._data, offset)
-        return None if body is None else _fields(body)
+        changed = self._changed.get(display_path)
+        if changed is not None:
+            return changed[0]
+        self._load()
+        place = self._search(display_path) if self._searching else self._stored.get(display_path)
+        return None if place is None else self._stored_fields(place)
+
+    def _stored_fields(self, place: _Place) -> Fields | None:
+        """The fields of the entry at `place`, or None when its record or its shape is wrong."""
+        start, position, count = place
+        group_start, entries = self._group
+        if group_start != start:  # look-ups come in file order: each record is decoded once
+            entries = _group_entries(self._data, start, count)
+            self._group = (start, entries)
+        return None if entries is None else _shaped(entries[position])
 
     def _load(self) -> None:
         """Read the file and index its records, or map it to search it (`plan`), once."""
@@ -316,17 +343,32 @@ class ResultCache:
         else:
             data.close()
 
-    def _search(self, display_path: str) -> int | None:
-        """Where the last intact record of `display_path` starts in `_data`, searched from its end."""
-        data, path = self._data, display_path.encode("utf-8", "surrogatepass")
-        first, end = len(self._header) + _RECORD.size, len(data)
+    def _search(self, display_path: str) -> _Place | None:
+        """Where the last intact record of `display_path` holds its entry, searched from the end.
+
+        A hit counts only inside an intact record's paths block, at the very place its back-pointer
+        and the block's own parse agree on: the same bytes elsewhere (in a body) are passed over.
+        """
+        data, path = self._data, display_path.encode("utf-8", "surrogatepass") + b"\0"
+        first, end = len(self._header), len(data)
         while (found := data.rfind(path, first, end)) >= 0:
-            start = found - _RECORD.size
-            _, path_size, body_size = _RECORD.unpack_from(data, start)
-            whole = path_size == len(path) and found + path_size + body_size <= len(data)
-            if whole and _intact_body(data, start) is not None:
-                return start
-            end = found + len(path) - 1  # the occurrences that start before this one
+            end = found + len(path) - 1  # next, the occurrences that start before this one
+            pointer_end = found + len(path) + _POINTER.size
+            if pointer_end > len(data):
+                continue
+            start = found - _POINTER.unpack_from(data, found + len(path))[0]
+            if start < first or start + _RECORD.size > found:
+                continue
+            _, paths_size, body_size = _RECORD.unpack_from(data, start)
+            paths_end = start + _RECORD.size + paths_size
+            if pointer_end > paths_end or paths_end + body_size > len(data):
+                continue
+            if _intact_body(data, start) is None:
+                continue
+            paths = _paths_block(data, start, paths_size)
+            position = None if paths is None else _position(paths, found - start, display_path)
+            if paths is not None and position is not None:
+                return start, position, len(paths)
         return None
 
     def _release(self) -> None:
@@ -336,27 +378,27 @@ class ResultCache:
             data.close()
 
     def _index(self, offset: int) -> bool:
-        """Index the records of `_data` from `offset` by path; False when the last one is torn.
+        """Index the entries of `_data`'s records from `offset` by path; False when the last one is torn.
 
-        Only their heads and paths are read: a record is checked when it is used.
+        Only their heads and paths blocks are read: a record is checked when it is used. A record
+        whose paths block does not parse is passed over.
         """
         data, head_size, unpack_head, stored = self._data, _RECORD.size, _RECORD.unpack_from, self._stored
         end = len(data)
         while offset < end:
             if offset + head_size > end:
                 return False
-            _, path_size, body_size = unpack_head(data, offset)
-            path_start = offset + head_size
-            body_start = path_start + path_size
-            if body_start + body_size > end:
+            _, paths_size, body_size = unpack_head(data, offset)
+            record_end = offset + head_size + paths_size + body_size
+            if record_end > end:
                 return False
-            try:
-                path = data[path_start:body_start].decode("utf-8", "surrogatepass")
-            except UnicodeDecodeError:
-                return False
-            stored[path] = offset
-            offset = body_start + body_size
-            self._stored_records += 1
+            paths = _paths_block(data, offset, paths_size)
+            if paths is not None:
+                count = len(paths)
+                for position, path in enumerate(paths):
+                    stored[path] = (offset, position, count)
+                self._stored_entries += count
+            offset = record_end
         return True
 
     def _live(self) -> int:
@@ -364,11 +406,27 @@ class ResultCache:
         return len(self._stored) + sum(1 for path in self._changed if path not in self._stored)
 
     def _live_records(self) -> Iterator[bytes]:
-        """Every live entry's record: the intact stored ones as read, then the new ones."""
-        for path, offset in self._stored.items():
-            if path not in self._changed and _intact_body(self._data, offset) is not None:
-                yield _record_at(self._data, offset)
-        yield from self._changed.values()
+        """Every live entry's record: a stored record whose entries all live on as read, the
+        other live entries (of partly stale records, then the new ones) grouped again."""
+        live: dict[int, int] = {}  # record start -> how many of its entries are still the latest
+        counts: dict[int, int] = {}  # record start -> how many entries it holds
+        for path, (start, _, count) in self._stored.items():
+            counts[start] = count
+            if path not in self._changed:
+                live[start] = live.get(start, 0) + 1
+        whole = {start for start, count in counts.items() if live.get(start) == count}
+        for start in sorted(whole):
+            if _intact_body(self._data, start) is not None:
+                yield _record_at(self._data, start)
+        yield from _group_records(itertools.chain(self._regrouped(whole), self._changed_entries()))
+
+    def _regrouped(self, whole: set[int]) -> Iterator[tuple[str, Fields]]:
+        """The live stored entries of records not copied whole, each still intact and well shaped."""
+        for path, place in self._stored.items():
+            if place[0] not in whole and path not in self._changed:
+                fields = self._stored_fields(place)
+                if fields is not None:
+                    yield path, fields
 
     def _prepare_folder(self) -> None:
         self.folder.mkdir(exist_ok=True)
@@ -403,57 +461,115 @@ def _header(key: str) -> bytes:
     return f"{_HEADER} {FORMAT_VERSION} {key}\n".encode("ascii")
 
 
-def _frame(display_path: str, body: bytes) -> bytes:
-    """The record of `body` for `display_path`: head, path and body."""
-    path = display_path.encode("utf-8", "surrogatepass")  # any path round-trips
-    return _RECORD.pack(zlib.crc32(body, zlib.crc32(path)), len(path), len(body)) + path + body
+def _group_records(entries: Iterable[tuple[str, Fields]]) -> Iterator[bytes]:
+    """The records of `entries`, `GROUP_ENTRIES` to a record, in their order."""
+    iterator = iter(entries)
+    while group := list(itertools.islice(iterator, GROUP_ENTRIES)):
+        yield _group_record([path for path, _ in group], tuple(fields for _, fields in group))
+
+
+def _group_record(paths: list[str], entries: tuple[Fields, ...]) -> bytes:
+    """The record of `entries` for `paths`: head, paths block and body."""
+    block = bytearray()
+    for path in paths:
+        pointer = _RECORD.size + len(block)  # from the record's start to this path's (any path round-trips)
+        block += path.encode("utf-8", "surrogatepass") + b"\0" + _POINTER.pack(pointer)
+    body = marshal.dumps(entries, _MARSHAL)
+    return _RECORD.pack(zlib.crc32(body, zlib.crc32(block)), len(block), len(body)) + block + body
+
+
+def _paths_block(data: bytes | mmap.mmap, start: int, size: int) -> list[str] | None:
+    """The paths of the record at `start` (its paths block `size` bytes long), or None unless
+    each ends in NUL and a back-pointer to itself."""
+    paths: list[str] = []
+    at = start + _RECORD.size
+    end = at + size
+    find, unpack, pointer_size = data.find, _POINTER.unpack_from, _POINTER.size
+    while at < end:
+        nul = find(b"\0", at, end)
+        if nul < 0 or nul + 1 + pointer_size > end or unpack(data, nul + 1)[0] != at - start:
+            return None
+        try:
+            paths.append(data[at:nul].decode("utf-8", "surrogatepass"))
+        except UnicodeDecodeError:
+            return None
+        at = nul + 1 + pointer_size
+    return paths
+
+
+def _position(paths: list[str], place: int, path: str) -> int | None:
+    """The position of `path` in `paths` (a paths block) if it starts at `place` of its record."""
+    at = _RECORD.size
+    for position, stored in enumerate(paths):
+        if at == place:
+            return position if stored == path else None
+        at += len(stored.encode("utf-8", "surrogatepass")) + 1 + _POINTER.size
+    return None
+
+
+def _group_entries(data: bytes | mmap.mmap, start: int, count: int) -> tuple[Any, ...] | None:
+    """The entries of the record at `start` (as marshal loads them, each shape unchecked), or
+    None when its checksum is wrong or it holds another number of them than its `count` paths."""
+    body = _intact_body(data, start)
+    if body is None:
+        return None
+    try:
+        entries = marshal.loads(body)
+    except (EOFError, TypeError, ValueError):
+        return None
+    return entries if type(entries) is tuple and len(entries) == count else None
 
 
 def _record_at(data: bytes | mmap.mmap, offset: int) -> bytes:
     """The whole record that starts at `offset` of `data` (indexed: it is there whole)."""
-    _, path_size, body_size = _RECORD.unpack_from(data, offset)
-    return data[offset : offset + _RECORD.size + path_size + body_size]
+    _, paths_size, body_size = _RECORD.unpack_from(data, offset)
+    return data[offset : offset + _RECORD.size + paths_size + body_size]
 
 
 def _intact_body(data: bytes | mmap.mmap, offset: int) -> memoryview | None:
     """The body of the record at `offset` of `data` (a view: not copied), or None when its
-    checksum (of path and body) is wrong."""
-    checksum, path_size, body_size = _RECORD.unpack_from(data, offset)
+    checksum (of paths block and body) is wrong."""
+    checksum, paths_size, body_size = _RECORD.unpack_from(data, offset)
     start = offset + _RECORD.size
-    checked = memoryview(data)[start : start + path_size + body_size]
-    return checked[path_size:] if zlib.crc32(checked) == checksum else None
+    checked = memoryview(data)[start : start + paths_size + body_size]
+    return checked[paths_size:] if zlib.crc32(checked) == checksum else None
+
+
+def entry_fields(entry: Entry) -> Fields:
+    """`entry` as a record stores it: plain data, its per-rule outcomes apart as marshal data."""
+    evaluation, outcomes = split_outcomes(encode_evaluation(entry.evaluation))
+    outcome_data = marshal.dumps(outcomes, _MARSHAL)
+    return entry.digest, entry.stamp, entry.declared_republished, entry.day, evaluation, outcome_data
 
 
 def encode_entry(entry: Entry) -> bytes:
-    """The body of `entry`'s record: the entry as marshal data, its per-rule outcomes apart.
+    """`entry` as marshal data (`load_fields` reads it back).
 
-    Worker processes encode their results so: the main process stores the bytes as they are,
-    and decodes only what its report shows (`decode_entry`).
+    Worker processes encode their results so: the main process loads each once, to store it as
+    it is and to decode only what its report shows.
     """
-    evaluation, outcomes = split_outcomes(encode_evaluation(entry.evaluation))
-    stored = (
-        entry.digest,
-        entry.stamp,
-        entry.declared_republished,
-        entry.day,
-        evaluation,
-        marshal.dumps(outcomes, _MARSHAL),
-    )
-    return marshal.dumps(stored, _MARSHAL)
+    return marshal.dumps(entry_fields(entry), _MARSHAL)
+
+
+def load_fields(encoded: bytes) -> Fields | None:
+    """The fields of an entry `encode_entry` made `encoded` from, or None if damaged."""
+    try:
+        return _shaped(marshal.loads(encoded))
+    except (EOFError, TypeError, ValueError):
+        return None
 
 
 def decode_entry(encoded: bytes, decoder: EvaluationDecoder, keep_outcomes: bool) -> Entry | None:
     """The entry `encode_entry` made `encoded` from, with or without its outcomes; None if damaged."""
-    fields = _fields(encoded)
-    return None if fields is None else _entry(fields, decoder, keep_outcomes)
+    fields = load_fields(encoded)
+    return None if fields is None else entry_of(fields, decoder, keep_outcomes)
 
 
-def _fields(body: bytes | memoryview) -> _Fields | None:
-    """A record body's fields (evaluation and outcomes still as data), or None for another shape."""
-    try:
-        digest, stamp, declared, day, evaluation, outcomes = marshal.loads(body)
-    except (EOFError, TypeError, ValueError):
+def _shaped(value: Any) -> Fields | None:
+    """A loaded entry's fields (evaluation and outcomes still as data), or None for another shape."""
+    if type(value) is not tuple or len(value) != 6:
         return None
+    digest, stamp, declared, day, evaluation, outcomes = value
     if not (
         type(digest) is str
         and _is_stamp(stamp)
@@ -465,8 +581,8 @@ def _fields(body: bytes | memoryview) -> _Fields | None:
     return digest, stamp, declared, day, evaluation, outcomes
 
 
-def _entry(fields: _Fields, decoder: EvaluationDecoder, keep_outcomes: bool) -> Entry | None:
-    """The entry of a record's `fields`; its outcomes decoded only when kept. None if damaged."""
+def entry_of(fields: Fields, decoder: EvaluationDecoder, keep_outcomes: bool) -> Entry | None:
+    """The entry of an entry's `fields`; its outcomes decoded only when kept. None if damaged."""
     digest, stamp, declared, day, evaluation, outcomes = fields
     try:
         if keep_outcomes:

@@ -8,9 +8,9 @@ reports exactly what a serial one does. A small batch is checked in the main pro
 workers would cost more than it saves.
 
 A worker sends each evaluation back encoded as the result cache stores it (`Done.encoded`):
-marshal data is cheaper to send than pickled objects, and the main process then stores those
-bytes as they are and decodes only what its report shows, instead of unpickling every object
-and encoding it again for the cache.
+marshal data is cheaper to send than pickled objects, and the main process loads it once, as
+plain data, to decode what its report shows and to store in the cache as it is, instead of
+unpickling every object and encoding it again for the cache.
 """
 
 from __future__ import annotations

@@ -63,10 +63,29 @@ def split_records(data: bytes) -> tuple[bytes, list[bytes]]:
     return header + b"\n", records
 
 
-def record(display_path: str, body: bytes) -> bytes:
-    """A record as the format documents it: CRC-32 of path and body, their lengths, path, body."""
-    path = display_path.encode()
-    return struct.pack("<III", zlib.crc32(path + body), len(path), len(body)) + path + body
+def record(paths: list[str], body: bytes) -> bytes:
+    """A record as the format documents it: CRC-32 of paths block and body, their lengths, paths block
+    (each path, NUL, its offset from the record's start), body."""
+    block = b""
+    for path in paths:
+        block += path.encode("utf-8", "surrogatepass") + b"\0" + struct.pack("<I", 12 + len(block))
+    return struct.pack("<III", zlib.crc32(block + body), len(block), len(body)) + block + body
+
+
+def group(*entries: tuple[str, Any]) -> bytes:
+    """The record of a group of entries, each a path and its loaded fields."""
+    return record([path for path, _ in entries], marshal.dumps(tuple(fields for _, fields in entries)))
+
+
+def entry_count(data: bytes) -> int:
+    """How many entries the records of a result file hold."""
+    return sum(len(marshal.loads(rest_of(record))) for record in split_records(data)[1])
+
+
+def rest_of(record: bytes) -> bytes:
+    """A record's body."""
+    _, paths_size, _ = struct.unpack_from("<III", record)
+    return record[12 + paths_size :]
 
 
 def test_a_second_run_reuses_every_result_and_reports_the_same(
@@ -174,22 +193,25 @@ def test_a_result_that_looked_at_the_date_is_valid_that_day_only(
 
 
 def test_a_garbled_or_truncated_cache_is_never_trusted(
-    tmp_path: Path, evaluated: list[str], settled: None
+    tmp_path: Path, evaluated: list[str], settled: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(cache_module, "GROUP_ENTRIES", 2)  # three records
     site = make_site(tmp_path, 6)
     expected = as_json(check(site))
     path = cache_file(site)
     header, records = split_records(path.read_bytes())
-    assert len(records) == 6 and b"GR-LINK" in records[1]
+    assert len(records) == 3 and b"GR-LINK" in records[1]
     records[1] = records[1].replace(b"GR-LINK", b"GR-XINK", 1)  # same length, wrong checksum
     path.write_bytes((header + b"".join(records))[:-40])  # and the last record torn
     evaluated.clear()
     assert as_json(check(site)) == expected
-    assert len(evaluated) == 2
+    assert evaluated == [f"content/{2000 + n}/story-{n}.md" for n in (2, 3, 4, 5)]  # first record reused
     evaluated.clear()
     assert as_json(check(site)) == expected  # rebuilt: now all reused
     assert evaluated == []
-    assert len(split_records(path.read_bytes())[1]) == 6
+    rebuilt = path.read_bytes()
+    assert split_records(rebuilt)[1][0] == records[0]  # the intact record as it was
+    assert entry_count(rebuilt) == 6
 
 
 @pytest.mark.parametrize("header", [b"", b"garbage\n", b"provenance-cache 1 x\n"])
@@ -200,16 +222,16 @@ def test_a_cache_with_a_foreign_header_is_rewritten(tmp_path: Path, header: byte
     body = path.read_bytes().split(b"\n", 1)[1]
     path.write_bytes(header + body)
     assert as_json(check(site)) == expected
-    assert path.read_bytes().startswith(b"provenance-cache 3 ")
+    assert path.read_bytes().startswith(b"provenance-cache 4 ")
 
 
 def test_entries_with_a_valid_checksum_but_a_wrong_shape_are_ignored(tmp_path: Path, settled: None) -> None:
     site = make_site(tmp_path, 3)
     check(site)
     path = cache_file(site)
-    body = marshal.dumps(("x", None, False, None, ((), ("too", "short"))))
+    fields = ("x", None, False, None, ((), ("too", "short")))
     with path.open("ab") as handle:  # a later record replaces the earlier one for the same path
-        handle.write(record("content/2001/story-1.md", body))
+        handle.write(group(("content/2001/story-1.md", fields)))
     cache = ResultCache(path.parent, key_of(path))
     assert cache.get("content/2001/story-1.md") is None
     assert cache.get("content/2002/story-2.md") is not None
@@ -323,22 +345,33 @@ def test_every_path_and_field_round_trips_through_the_file(tmp_path: Path) -> No
     assert ResultCache(tmp_path, "x" * 64).get(PATHS[0]) is None  # another run key: another file
 
 
+def fields_of(path: str) -> Any:
+    """The fields of `entry(path)` as a record stores them."""
+    return cache_module.entry_fields(entry(path))
+
+
 @pytest.mark.parametrize(
     ("damage", "lost"),
     [
-        (lambda records: [records[0], records[1].replace(b"GR-LINK", b"GR-XINK"), *records[2:]], [1]),
-        (lambda records: [*records[:-1], records[-1][:-1]], [3]),  # torn in the body
-        (lambda records: [*records[:-1], records[-1][:7]], [3]),  # torn in the head
+        (lambda records: [records[0], records[1].replace(b"GR-LINK", b"GR-XINK"), *records[2:]], [2, 3]),
+        (lambda records: [*records[:-1], records[-1][:-1]], [2, 3]),  # torn in the body
+        (lambda records: [*records[:-1], records[-1][:7]], [2, 3]),  # torn in the head
         (lambda records: [*records, b"\xff" * 40], []),  # a head announcing far more than there is
-        (lambda records: [*records, record("content/a.md", b"not marshal data")], [0]),
-        (lambda records: [*records, record("content/a.md", marshal.dumps([1, 2]))], [0]),
+        (lambda records: [*records, record(["content/a.md"], b"not marshal data")], [0]),
+        (lambda records: [*records, record(["content/a.md"], marshal.dumps([1, 2]))], [0]),
+        (lambda records: [*records, record(["content/a.md"], marshal.dumps((1, 2)))], [0]),  # 2 for 1 path
+        (lambda records: [*records, group(("content/a.md", (1, 2)), (PATHS[1], fields_of(PATHS[1])))], [0]),
+        (lambda records: [*records, record(["content/a.md\0"], marshal.dumps((1,)))], []),  # no such path
     ],
 )
 def test_damaged_records_are_ignored_and_the_file_repaired(
-    tmp_path: Path, damage: Any, lost: list[int]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: Any, lost: list[int]
 ) -> None:
+    """A damaged record loses its own entries only (or, with a wrong shape, that entry only)."""
+    monkeypatch.setattr(cache_module, "GROUP_ENTRIES", 2)
     path = write_cache(tmp_path)
     header, records = split_records(path.read_bytes())
+    assert len(records) == 2
     path.write_bytes(header + b"".join(damage(records)))
     cache = ResultCache(tmp_path, KEY)
     found = [cache.get(path) for path in PATHS]
@@ -351,13 +384,54 @@ def test_damaged_records_are_ignored_and_the_file_repaired(
     assert [cache.get(path) for path in PATHS] == [entry(path) for path in PATHS]
 
 
+def test_the_entries_of_a_run_come_back_from_one_record_per_group(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = tuple(f"content/{n}.md" for n in range(cache_module.GROUP_ENTRIES + 10))
+    path = write_cache(tmp_path, paths)
+    records = split_records(path.read_bytes())[1]
+    assert [len(marshal.loads(rest_of(stored))) for stored in records] == [cache_module.GROUP_ENTRIES, 10]
+    loads: list[int] = []
+    group_entries = cache_module._group_entries
+
+    def counted(data: Any, start: int, count: int) -> Any:
+        loads.append(start)
+        return group_entries(data, start, count)
+
+    monkeypatch.setattr(cache_module, "_group_entries", counted)
+    cache = ResultCache(tmp_path, KEY)
+    assert [cache.get(path) for path in paths] == [entry(path) for path in paths]
+    assert len(loads) == 2  # each record decoded once
+
+
+def test_a_rewrite_copies_whole_live_records_and_groups_the_live_entries_of_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache_module, "GROUP_ENTRIES", 4)
+    paths = tuple(f"content/{n}.md" for n in range(10))  # records of 4, 4 and 2 entries
+    path = write_cache(tmp_path, paths)
+    header, records = split_records(path.read_bytes())
+    path.write_bytes(header + b"".join(records) + b"\x01\x02")  # torn at the end: the run rewrites
+    newer = {p: entry(p)._replace(digest="e" * 64) for p in (paths[1], paths[8])}
+    cache = ResultCache(tmp_path, KEY)
+    for changed, new in newer.items():
+        cache.put(changed, new)
+    cache.save()
+    rewritten = split_records(path.read_bytes())[1]
+    assert rewritten[0] == records[1]  # every entry still its latest: copied as it was
+    assert [len(marshal.loads(rest_of(stored))) for stored in rewritten] == [4, 4, 2]
+    assert entry_count(path.read_bytes()) == 10  # exactly the live entries: no stale one kept
+    reread = ResultCache(tmp_path, KEY)
+    assert [reread.get(p) for p in paths] == [newer.get(p, entry(p)) for p in paths]
+
+
 def test_a_file_that_is_not_a_cache_is_ignored_and_replaced(tmp_path: Path) -> None:
     path = write_cache(tmp_path)
     path.write_bytes(path.read_bytes()[:20])  # not even a whole header
     cache = ResultCache(tmp_path, KEY)
     assert cache.get(PATHS[0]) is None
     cache.save()  # nothing changed, but the file is rewritten whole
-    assert path.read_bytes().startswith(f"provenance-cache 3 {KEY}\n".encode())
+    assert path.read_bytes().startswith(f"provenance-cache 4 {KEY}\n".encode())
 
 
 def test_a_compacted_cache_keeps_the_entries_it_looked_up(tmp_path: Path) -> None:
@@ -369,7 +443,8 @@ def test_a_compacted_cache_keeps_the_entries_it_looked_up(tmp_path: Path) -> Non
         cache.put(PATHS[0], entry(PATHS[0]))
         cache.save()
         counts.append(len(split_records(path.read_bytes())[1]))
-    assert max(counts) == 104 and counts[-1] < 104  # compacted once the stale records outnumbered the rest
+    # compacted once the stale entries outnumbered the rest: 2 live, 104 stored (the first record holds 2)
+    assert max(counts) == 103 and counts[counts.index(103) + 1] == 1
     cache = ResultCache(tmp_path, KEY)
     assert [cache.get(path) for path in PATHS[:2]] == [entry(path) for path in PATHS[:2]]
 
@@ -424,6 +499,26 @@ def test_a_few_look_ups_search_the_file_and_find_what_the_index_finds(tmp_path: 
     indexed = ResultCache(tmp_path, KEY)
     assert found == [indexed.get(path) for path in (*paths, "content/none.md")]
     assert found[0] == newer and found[-1] is None
+    assert found[1:-1] == [entry(path) for path in paths[1:]]  # each but the first not first in its record
+    assert searching._search(paths[2]) is not None and searching._search(paths[2])[1] == 2  # type: ignore[index]
+
+
+def test_a_search_takes_a_path_only_where_an_intact_paths_block_holds_it(
+    tmp_path: Path, searched: None
+) -> None:
+    """A path and NUL inside a body, with a back-pointer to its record's start, is passed over."""
+    path = write_cache(tmp_path)
+    forged_path = b"content/a.md\0"
+    forged = ("e" * 64, None, True, None, (), forged_path + b"\0" * 4)
+    draft = group(("content/other.md", forged))
+    place = draft.index(forged_path + b"\0" * 4)  # where the forged path lies in its record
+    forged = (*forged[:5], forged_path + struct.pack("<I", place))
+    with path.open("ab") as handle:
+        handle.write(group(("content/other.md", forged)))
+    searching = searching_cache(tmp_path)
+    assert searching.get("content/a.md") == entry("content/a.md")  # the real one, found before it
+    assert searching._search("content/other.md") == (len(path.read_bytes()) - len(draft), 0, 1)
+    assert path.read_bytes().rfind(forged_path) > len(path.read_bytes()) - len(draft)  # the last occurrence
 
 
 def test_a_search_skips_a_damaged_record_and_its_run_appends(tmp_path: Path, searched: None) -> None:

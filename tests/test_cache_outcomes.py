@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from speed_site import make_site
-from test_cache import record
+from test_cache import group
 from test_cache_codec import full_evaluation
 
 from provenance import cache as cache_module
@@ -116,10 +116,10 @@ def test_outcomes_are_only_loaded_when_read(tmp_path: Path) -> None:
     """Damaged outcomes (checksum intact) lose the entry for an audit, not for a check."""
     write_cache(tmp_path)
     rest, _ = split_outcomes(encode_evaluation(entry(PATHS[0]).evaluation))
-    body = marshal.dumps(("d" * 64, (1, 2, 3, 4), True, None, rest, b"not marshal data"))
+    fields = ("d" * 64, (1, 2, 3, 4), True, None, rest, b"not marshal data")
     [path] = tmp_path.glob("results-*.bin")
     with path.open("ab") as handle:  # a later record replaces the earlier one for the same path
-        handle.write(record(PATHS[0], body))
+        handle.write(group((PATHS[0], fields)))
     assert ResultCache(tmp_path, KEY).get(PATHS[0]) is None
     kept = ResultCache(tmp_path, KEY, keep_outcomes=False).get(PATHS[0])
     assert kept is not None and kept.evaluation.findings == entry(PATHS[0]).evaluation.findings

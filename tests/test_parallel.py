@@ -57,7 +57,7 @@ def test_outcomes_and_cache_entries_from_workers_equal_a_serial_run(tmp_path: Pa
 def test_a_worker_result_that_does_not_decode_is_an_error() -> None:
     done = Done("d" * 64, None, None, encoded=b"not marshal data")
     with pytest.raises(RuntimeError, match="does not decode"):
-        batch._result(done, None, EvaluationDecoder(), keep_outcomes=False)
+        batch._result(done, None, None, EvaluationDecoder(), keep_outcomes=False)
 
 
 class PidChecker:
