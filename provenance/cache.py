@@ -92,7 +92,7 @@ _MARSHAL = 4  # marshal's format with back-references: a string repeated in an e
 Stamp = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
 Fields = tuple[str, Stamp | None, bool, str | None, Any, bytes]  # an entry's: evaluation still as data
 _Place = tuple[int, int, int]  # an entry's place: record start, position in it, record's entries
-_RESTAMP_BYTES = 2048  # about an entry's size besides its outcomes (a restamp does not encode)
+_ENTRY_BYTES = 1024  # about an entry's encoded size besides its outcomes: how `put` and `restamp` count it
 
 
 def stamp_of(stat: os.stat_result) -> Stamp:
@@ -224,7 +224,7 @@ class ResultCache:
         if not entry.complete:
             raise ValueError(f"{display_path}: an entry read without its outcomes cannot be put (restamp it)")
         fields = entry_fields(entry)
-        self._add(display_path, fields, len(marshal.dumps(fields, _MARSHAL)))
+        self._add(display_path, fields, _ENTRY_BYTES + len(fields[5]))  # not encoded twice to be measured
 
     def put_fields(self, display_path: str, fields: Fields, size: int) -> None:
         """Record an entry as `load_fields` returns it (sent by a worker, `size` bytes encoded)."""
@@ -238,7 +238,7 @@ class ResultCache:
         """
         fields = self._entry_fields(display_path)
         if fields is not None and fields[0] == digest and fields[1] != stamp:
-            self._add(display_path, (digest, stamp, *fields[2:]), _RESTAMP_BYTES + len(fields[5]))
+            self._add(display_path, (digest, stamp, *fields[2:]), _ENTRY_BYTES + len(fields[5]))
 
     def save(self) -> None:
         """Write the changed entries; this ends the cache's use (its memory is freed).
@@ -557,12 +557,6 @@ def load_fields(encoded: bytes) -> Fields | None:
         return _shaped(marshal.loads(encoded))
     except (EOFError, TypeError, ValueError):
         return None
-
-
-def decode_entry(encoded: bytes, decoder: EvaluationDecoder, keep_outcomes: bool) -> Entry | None:
-    """The entry `encode_entry` made `encoded` from, with or without its outcomes; None if damaged."""
-    fields = load_fields(encoded)
-    return None if fields is None else entry_of(fields, decoder, keep_outcomes)
 
 
 def _shaped(value: Any) -> Fields | None:

@@ -500,7 +500,8 @@ def test_a_few_look_ups_search_the_file_and_find_what_the_index_finds(tmp_path: 
     assert found == [indexed.get(path) for path in (*paths, "content/none.md")]
     assert found[0] == newer and found[-1] is None
     assert found[1:-1] == [entry(path) for path in paths[1:]]  # each but the first not first in its record
-    assert searching._search(paths[2]) is not None and searching._search(paths[2])[1] == 2  # type: ignore[index]
+    place = searching._search(paths[2])
+    assert place is not None and place[1] == 2
 
 
 def test_a_search_takes_a_path_only_where_an_intact_paths_block_holds_it(
