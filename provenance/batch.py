@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from provenance.cache import Entry, Fields, ResultCache, entry_of, load_fields, stamp_of
+from provenance.cache import Entry, Fields, ResultCache, Stamp, entry_of, load_fields, stamp_of
 from provenance.cache_codec import EvaluationDecoder
 from provenance.parallel import Done, FileChecker, Job, check_all, result_entry
 
@@ -34,12 +34,15 @@ def evaluate_sources(
     cache: ResultCache | None,
     workers: int,
     keep_outcomes: bool = True,
+    stamps: Sequence[Stamp | None] | None = None,
 ) -> Iterator[Evaluation]:
     """The evaluation of every source, in order; raises `CheckCrashed` for a file that crashed a check.
 
     Evaluations are yielded as they are obtained; the cache is saved once the last one is taken.
     Those a worker sent encoded come without their summaries' per-rule outcomes unless
-    `keep_outcomes` (the others may keep them: a caller that needs none drops them).
+    `keep_outcomes` (the others may keep them: a caller that needs none drops them). A cached
+    result is reused while the file's stamp is the one recorded with it: its entry in `stamps`
+    (the stamps taken earlier in the run, one per source) when there is one, else taken now.
     """
     reused: dict[int, Evaluation] = {}
     jobs: list[Job] = []
@@ -52,7 +55,7 @@ def evaluate_sources(
             entry = cache.get(source.display_path) if cache is not None else None
             if entry is not None and not entry.valid_for(declared, today):
                 entry = None
-            if entry is not None and _unchanged(source, entry):
+            if entry is not None and _unchanged(source, entry, stamps[index] if stamps is not None else None):
                 reused[index] = entry.evaluation
                 continue
             jobs.append(Job(source, declared, entry.digest if entry is not None else None))
@@ -105,14 +108,17 @@ def _collection_paused() -> Iterator[None]:
         gc.enable()
 
 
-def _unchanged(source: SourceFile, entry: Entry) -> bool:
-    """Whether the file's stat is the settled one recorded with `entry` (so its content is too)."""
+def _unchanged(source: SourceFile, entry: Entry, stamp: Stamp | None) -> bool:
+    """Whether the file's stamp (`stamp` when given, else taken now) is the settled one recorded
+    with `entry` (so its content is that entry's too)."""
     if entry.stamp is None:
         return False
-    try:
-        return stamp_of(os.stat(source.path)) == entry.stamp
-    except OSError:
-        return False
+    if stamp is None:
+        try:
+            stamp = stamp_of(os.stat(source.path))
+        except OSError:
+            return False
+    return stamp == entry.stamp
 
 
 def _result(

@@ -2,7 +2,8 @@
 
 Where: ``.provenance-cache/`` at the top of the repository (the folder holding ``.git``; without
 one, the configuration's folder), with a ``.gitignore`` of ``*`` and a ``CACHEDIR.TAG`` inside,
-so git and backup tools leave it alone. It is the only thing `check` writes beside its report.
+so git and backup tools leave it alone. It is the only thing `check` writes beside its report (with
+the replay files of `provenance.replay`).
 
 What makes a result reusable:
 
@@ -101,8 +102,13 @@ def stamp_of(stat: os.stat_result) -> Stamp:
 
 def settled_stamp(stat: os.stat_result, now_ns: int) -> Stamp | None:
     """The stamp of a file untouched for `RACY_SECONDS`, else None (it could still change unseen)."""
-    newest = max(stat.st_mtime_ns, stat.st_ctime_ns)
-    return stamp_of(stat) if newest < now_ns - RACY_SECONDS * 1_000_000_000 else None
+    stamp = stamp_of(stat)
+    return stamp if is_settled(stamp, now_ns) else None
+
+
+def is_settled(stamp: Stamp, now_ns: int) -> bool:
+    """Whether the file of `stamp` was untouched for `RACY_SECONDS` (its content cannot change unseen)."""
+    return max(stamp[1], stamp[2]) < now_ns - RACY_SECONDS * 1_000_000_000
 
 
 def run_key(ruleset_fingerprint: str, config_json: str) -> str:
@@ -178,6 +184,7 @@ class ResultCache:
 
     def __init__(self, folder: Path, key: str, *, keep_outcomes: bool = True) -> None:
         self.folder = folder
+        self.key = key
         self.keep_outcomes = keep_outcomes
         self.path = _results_path(folder, key)
         self.recorded = results_recorded(folder, key)  # the file held results of this key when opened

@@ -8,26 +8,29 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 import click
 
-from provenance import __version__
+from provenance import __version__, replay
 from provenance.atomic import replace_atomically
 from provenance.cli_adoption import USAGE_ERRORS, adoption_options, adoption_settings
 from provenance.cli_lazy import LazyGroup
 from provenance.cli_outputs import (
     OutputSpec,
     OutputSpecType,
+    RenderedOutput,
     append_step_summary,
     plan_outputs,
     render_outputs,
     step_summary,
+    writes_step_summary,
 )
 from provenance.cli_speed import speed_options, speed_settings
-from provenance.engine import CheckOptions, load_rules_for, run_check
+from provenance.engine import CheckOptions, CheckPlan, load_rules_for, plan_check
 from provenance.model import Report, Severity
 from provenance.report import DEFAULT_FORMAT, FORMATTERS
 from provenance.report.rule_docs import RULE_LIST_FORMATTERS, explain_rule
@@ -109,21 +112,64 @@ def check(
     with _exit_codes():
         settings = adoption_settings(baseline, baseline_write, changed_since, staged)
         options = CheckOptions(config_path=config, **settings, **speed_settings(jobs, no_cache, shard))
-        result = run_check(paths or (Path("."),), cwd=Path.cwd(), options=options)
-        for notice in result.notices:
-            click.echo(f"provenance: {notice}", err=True)
-        rules_info = lazy_catalogue(lambda: result.rulesets)
-        rendered = render_outputs(plan, result.report, color=color, rules=rules_info)
-        summary = step_summary(plan, result.report, os.environ, rules_info)
-    for item in rendered:
+        prepared = plan_check(paths or (Path("."),), cwd=Path.cwd(), options=options)
+        # a run that appends a GitHub step summary is neither replayed nor recorded
+        inputs = None if writes_step_summary(plan, os.environ) else prepared.inputs_digest()
+        command = replay.command_key(str(Path.cwd()), paths, config, plan, color, fail_on, shard)
+        outcome = _replayed(prepared, plan, command, inputs) or _checked(
+            prepared, plan, color, fail_on, command, inputs
+        )
+    for item in outcome.rendered:
         if item.spec.path is not None:
             _write_or_exit(item.spec.path, item.text)
-    for item in rendered:
+    for item in outcome.rendered:
         if item.spec.path is None:
             _echo_in_chunks(item.text, color)
-    if summary is not None:
-        append_step_summary(*summary)
-    sys.exit(exit_code(result.report, FAIL_ON[fail_on]))
+    if outcome.step_summary is not None:
+        append_step_summary(*outcome.step_summary)
+    sys.exit(outcome.exit_code)
+
+
+class _Outcome(NamedTuple):
+    """What a `check` writes and its exit code."""
+
+    rendered: list[RenderedOutput]
+    step_summary: tuple[Path, str] | None
+    exit_code: int
+
+
+def _replayed(
+    prepared: CheckPlan, plan: list[OutputSpec], command: str, inputs: str | None
+) -> _Outcome | None:
+    """The outputs of the last run of `command`, if its inputs had digest `inputs` (`provenance.replay`)."""
+    folder = prepared.cache_folder
+    recorded = replay.load(folder, command, inputs) if inputs is not None and folder is not None else None
+    if recorded is None or len(recorded.texts) != len(plan):
+        return None
+    _echo_notices(prepared.notices)
+    rendered = [RenderedOutput(spec, text) for spec, text in zip(plan, recorded.texts, strict=True)]
+    return _Outcome(rendered, None, recorded.exit_code)
+
+
+def _checked(
+    prepared: CheckPlan, plan: list[OutputSpec], color: bool, fail_on: str, command: str, inputs: str | None
+) -> _Outcome:
+    """Run the check and render its outputs; record them for `command` when it has an `inputs` digest."""
+    result = prepared.run()
+    _echo_notices(result.notices)
+    rules_info = lazy_catalogue(lambda: result.rulesets)
+    rendered = render_outputs(plan, result.report, color=color, rules=rules_info)
+    summary = step_summary(plan, result.report, os.environ, rules_info)
+    code = exit_code(result.report, FAIL_ON[fail_on])
+    folder = prepared.cache_folder
+    if inputs is not None and folder is not None:
+        replay.record(folder, command, inputs, replay.Replay(tuple(item.text for item in rendered), code))
+    return _Outcome(rendered, summary, code)
+
+
+def _echo_notices(notices: Sequence[str]) -> None:
+    for notice in notices:
+        click.echo(f"provenance: {notice}", err=True)
 
 
 @main.group()

@@ -95,10 +95,15 @@ def step_summary(
     plan: Sequence[OutputSpec], report: Report, environ: Mapping[str, str], rules: Mapping[str, RuleInfo]
 ) -> tuple[Path, str] | None:
     """The file and Markdown to append when the `github` format runs inside GitHub Actions."""
-    target = environ.get(STEP_SUMMARY_VARIABLE)
-    if not target or not any(spec.format == "github" for spec in plan):
+    if not writes_step_summary(plan, environ):
         return None
-    return Path(target), FORMATTERS[STEP_SUMMARY_FORMAT](report, RenderOptions(rules=rules))
+    summary = FORMATTERS[STEP_SUMMARY_FORMAT](report, RenderOptions(rules=rules))
+    return Path(environ[STEP_SUMMARY_VARIABLE]), summary
+
+
+def writes_step_summary(plan: Sequence[OutputSpec], environ: Mapping[str, str]) -> bool:
+    """Whether a run with this output plan appends a step summary (the `github` format in GitHub Actions)."""
+    return bool(environ.get(STEP_SUMMARY_VARIABLE)) and any(spec.format == "github" for spec in plan)
 
 
 def append_step_summary(path: Path, text: str) -> None:

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
+import os
+import time
 from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
@@ -19,8 +22,8 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 from provenance import __version__
 from provenance.baseline import settle
 from provenance.batch import evaluate_sources
-from provenance.cache import CACHE_FOLDER, ResultCache, results_recorded, run_key
-from provenance.changes import ChangeRequest, changed_files, select_files
+from provenance.cache import CACHE_FOLDER, ResultCache, Stamp, is_settled, results_recorded, run_key, stamp_of
+from provenance.changes import ChangeRequest, Selection, changed_files, select_files
 from provenance.config import (
     built_config,
     check_semantics,
@@ -160,6 +163,15 @@ def load_rules_for(cwd: Path, config_path: Path | None) -> RuleSet:
 
 def run_check(paths: Sequence[Path], *, cwd: Path, options: CheckOptions) -> CheckResult:
     """Check every supported file under `paths` and return the report with any notices."""
+    return plan_check(paths, cwd=cwd, options=options).run()
+
+
+def plan_check(paths: Sequence[Path], *, cwd: Path, options: CheckOptions) -> CheckPlan:
+    """A check of `paths` made ready: configurations read, files found, nothing read or evaluated yet.
+
+    Raises as `run_check` does for a broken configuration, broken rules (compiled here unless a
+    result file proves them valid) or a failed git query.
+    """
     today = options.today or dt.date.today()
     changed = changed_files(cwd, options.changes) if options.changes is not None else None
     targets = [p if p.is_absolute() else cwd / p for p in paths] or [cwd]
@@ -168,12 +180,9 @@ def run_check(paths: Sequence[Path], *, cwd: Path, options: CheckOptions) -> Che
         groups.setdefault(options.config_path or find_config(target), []).append(target)
 
     notices: list[str] = []
-    findings: list[Finding] = []
-    summaries: list[ArticleSummary] = []
-    setups: list[_Setup] = []
+    planned: list[_Group] = []
     for config_path, group in groups.items():
         setup = _setup(config_path, group[0], use_cache=options.use_cache)
-        setups.append(setup)
         cache = _result_cache(setup, options.keep_outcomes) if options.use_cache else None
         if cache is None or not cache.recorded:  # nothing proves these rules valid: compile them now
             setup.load_ruleset()
@@ -199,34 +208,113 @@ def run_check(paths: Sequence[Path], *, cwd: Path, options: CheckOptions) -> Che
             config_path=config_path,
             config=setup.config,
         )
-        selection = shard_selection(selection, options.shard)
         ignores = SiteIgnores(
             setup.config, config_path=config_path, cwd=cwd, ruleset=setup.load_ruleset, today=today
         )
-        evaluations = evaluate_files(
-            setup,
-            selection.files,
-            selection.skipped,
-            today,
-            jobs=options.jobs,
-            cache=cache,
-            keep_outcomes=options.keep_outcomes,
-        )
-        for evaluation in evaluations:
-            findings.extend(ignores.apply(evaluation.findings, selection.relative(evaluation.summary.path)))
-            summary = evaluation.summary
-            summaries.append(summary if options.keep_outcomes else _without_outcomes(summary))
-        findings.extend(ignores.audit(complete=selection.complete))
+        planned.append(_Group(setup, cache, shard_selection(selection, options.shard), ignores))
+    return CheckPlan(tuple(planned), tuple(notices), options, today, cwd)
 
-    findings.sort(key=finding_order)
-    summaries.sort(key=lambda s: s.path)
-    report, baseline_notices = settle(
-        Report(tuple(findings), tuple(summaries), __version__),
-        use=options.baseline,
-        write=options.baseline_write,
-        cwd=cwd,
-    )
-    return CheckResult(report, (*notices, *baseline_notices), tuple(setup.load_ruleset for setup in setups))
+
+class _Group:
+    """One configuration's part of a check: its setup, result cache, files and site ignores."""
+
+    def __init__(self, setup: _Setup, cache: ResultCache | None, selection: Selection, ignores: SiteIgnores):
+        self.setup: Final = setup
+        self.cache: Final = cache
+        self.selection: Final = selection
+        self.ignores: Final = ignores
+        self.stamps: list[Stamp | None] | None = None  # each file's, once `CheckPlan.inputs_digest` took them
+
+
+class CheckPlan:
+    """A check made ready by `plan_check`: `run` it, or first ask what its report depends on."""
+
+    def __init__(
+        self,
+        groups: tuple[_Group, ...],
+        notices: tuple[str, ...],
+        options: CheckOptions,
+        today: dt.date,
+        cwd: Path,
+    ) -> None:
+        self.groups: Final = groups
+        self.notices: Final = notices  # those of the configurations; `run` may add the baseline's
+        self.options: Final = options
+        self.today: Final = today
+        self.cwd: Final = cwd
+
+    @property
+    def cache_folder(self) -> Path | None:
+        """Where the first configuration's results are cached (None: the cache is off)."""
+        cache = self.groups[0].cache if self.groups else None
+        return cache.folder if cache is not None else None
+
+    def inputs_digest(self) -> str | None:
+        """A digest of everything the report depends on besides the command, or None.
+
+        That is: each configuration's run key (its rules, its whole configuration, the tool's
+        version and code: `provenance.cache.run_key`), folder and selection (every file's paths
+        and stamp, every skipped path and why), today's date and the shard. None when the report
+        depends on more (a baseline, git's view of changed files), when the cache is off, or when
+        a file is not settled yet (its content could change unseen: see
+        `provenance.cache.settled_stamp`). Each file's stamp is kept for `run`.
+        """
+        options = self.options
+        if options.baseline or options.baseline_write or options.changes or not options.use_cache:
+            return None
+        now = time.time_ns()
+        inputs: list[object] = [str(self.today), options.shard, options.keep_outcomes]
+        for group in self.groups:
+            assert group.cache is not None  # the cache is on
+            selection = group.selection
+            group.stamps = stamps = list(map(_stamp_or_none, selection.files))
+            if not all(stamp is not None and is_settled(stamp, now) for stamp in stamps):
+                return None
+            files = [(*source, stamp) for source, stamp in zip(selection.files, stamps, strict=True)]
+            root = str(group.setup.root)
+            inputs.append((group.cache.key, root, selection.complete, files, selection.skipped))
+        return hashlib.sha256(repr(inputs).encode()).hexdigest()  # repr escapes what UTF-8 cannot encode
+
+    def run(self) -> CheckResult:
+        """Read and evaluate the files, and return the report with any notices."""
+        options = self.options
+        findings: list[Finding] = []
+        summaries: list[ArticleSummary] = []
+        for group in self.groups:
+            selection = group.selection
+            evaluations = evaluate_files(
+                group.setup,
+                selection.files,
+                selection.skipped,
+                self.today,
+                jobs=options.jobs,
+                cache=group.cache,
+                keep_outcomes=options.keep_outcomes,
+                stamps=group.stamps,
+            )
+            for evaluation in evaluations:
+                summary = evaluation.summary
+                findings.extend(group.ignores.apply(evaluation.findings, selection.relative(summary.path)))
+                summaries.append(summary if options.keep_outcomes else _without_outcomes(summary))
+            findings.extend(group.ignores.audit(complete=selection.complete))
+
+        findings.sort(key=finding_order)
+        summaries.sort(key=lambda s: s.path)
+        report, baseline_notices = settle(
+            Report(tuple(findings), tuple(summaries), __version__),
+            use=options.baseline,
+            write=options.baseline_write,
+            cwd=self.cwd,
+        )
+        loaders = tuple(group.setup.load_ruleset for group in self.groups)
+        return CheckResult(report, (*self.notices, *baseline_notices), loaders)
+
+
+def _stamp_or_none(source: SourceFile) -> Stamp | None:
+    try:
+        return stamp_of(os.stat(source.path))
+    except OSError:
+        return None
 
 
 def evaluate_files(
@@ -238,13 +326,15 @@ def evaluate_files(
     jobs: int | None = 1,
     cache: ResultCache | None = None,
     keep_outcomes: bool = True,
+    stamps: Sequence[Stamp | None] | None = None,
 ) -> Iterator[Evaluation]:
     """Read and evaluate every discovered file (and report every skipped one), in order.
 
     `jobs` worker processes (None: one per CPU); with a `cache`, results are reused from and
     recorded in it (see `provenance.cache`). Either way the evaluations are exactly those of a
     serial, uncached run, except that without `keep_outcomes` some may lack their summaries'
-    per-rule outcomes (which only audits read).
+    per-rule outcomes (which only audits read). `stamps`, one per file, are their stats taken
+    earlier in the run (None: the file is stat'ed when its cached result is looked up).
     """
     declared = _declared_republished(setup.config.republished)
     try:
@@ -257,6 +347,7 @@ def evaluate_files(
             cache=cache,
             workers=jobs or default_workers(),
             keep_outcomes=keep_outcomes,
+            stamps=stamps,
         )
     except CheckCrashed as crash:  # a bug: name the file, let the CLI exit 3
         raise ArticleCrashed(crash.path) from crash.__cause__

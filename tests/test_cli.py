@@ -1,6 +1,6 @@
 """The command line: exit-code contract, output handling and the rules commands.
 
-The library calls (`run_check`, `load_rules_for`, `validate_pack_files`) are monkeypatched, so
+The library calls (`plan_check`, `load_rules_for`, `validate_pack_files`) are monkeypatched, so
 these tests pin the adapter alone; the end-to-end runs on tests/fixtures/cli_repo come last.
 """
 
@@ -17,6 +17,7 @@ import click
 import jsonschema
 import pytest
 from click.testing import CliRunner, Result
+from fake_plan import planned
 from sample_report import ARTICLES, SAMPLE_REPORT
 
 import provenance.cli as cli
@@ -48,7 +49,7 @@ def report_with(*severities: Severity) -> Report:
 
 
 class FakeCheck:
-    """Stands in for `run_check`: records its call, then returns a result or raises."""
+    """Stands in for `run_check` (run by a fake plan): records its call, then returns a result or raises."""
 
     def __init__(self, outcome: Report | BaseException, notices: tuple[str, ...] = ()) -> None:
         self.outcome = outcome
@@ -72,7 +73,7 @@ def invoke(
         args: list[str], outcome: Report | BaseException, notices: tuple[str, ...] = ()
     ) -> tuple[Result, FakeCheck]:
         fake = FakeCheck(outcome, notices)
-        monkeypatch.setattr(cli, "run_check", fake)
+        monkeypatch.setattr(cli, "plan_check", planned(fake))
         return CliRunner().invoke(cli.main, args), fake
 
     return run

@@ -1,6 +1,6 @@
 """Several outputs in one run: --format NAME[:PATH], --output, stdout, files and the step summary.
 
-The adapter tests monkeypatch `run_check`; the end-to-end tests run the real check on examples/.
+The adapter tests monkeypatch `plan_check`; the end-to-end tests run the real check on examples/.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import click
 import jsonschema
 import pytest
 from click.testing import CliRunner, Result
+from fake_plan import planned
 from format_samples import SUPPRESSED_REPORT
 
 import provenance.cli as cli
@@ -84,7 +85,7 @@ def invoke(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., Res
         def fake(paths: Sequence[Path], *, cwd: Path, options: CheckOptions) -> CheckResult:
             return CheckResult(report, ())
 
-        monkeypatch.setattr(cli, "run_check", fake)
+        monkeypatch.setattr(cli, "plan_check", planned(fake))
         return CliRunner().invoke(cli.main, args, env=env)
 
     return run

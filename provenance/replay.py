@@ -1,0 +1,112 @@
+"""A command's last outputs, kept to be written again while nothing they were made from has changed.
+
+A warm run of a large site spends most of its time rebuilding every cached result and rendering
+them, only to print what the previous run printed. So `check` keeps the outputs of its last run
+beside the result cache, one file per command (`command_key`: working folder, paths,
+configuration file, formats and their files, colour, ``--fail-on``, ``--shard``), together with
+the digest of every input of the report (`provenance.engine.CheckPlan.inputs_digest`: the rules,
+the configuration, the tool's version and code, today's date, and every file's path and settled
+stamp). A run whose inputs have that digest writes the same outputs and exits with the same
+code without reading an article or a cached result; any other run checks as usual, then
+records its outputs.
+
+Format: ``replay-<command>.bin`` in the cache folder: a first line naming the format and the
+inputs digest (a run with other inputs reads no further), then a CRC-32 (``<I``) of the rest,
+then `marshal` data of (exit code, output texts). A file is written whole (temporary file and
+rename); one whose checksum or shape is wrong is ignored, and the next run replaces it. Like
+the result cache, it trusts whoever can write to the cache folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import struct
+import time
+import zlib
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from provenance.atomic import replace_atomically_bytes
+
+FORMAT_VERSION = 1
+STALE_DAYS = 7  # replay files of commands not run for this long are deleted
+_HEADER = "provenance-replay"
+_CHECKSUM = struct.Struct("<I")
+
+
+class Replay(NamedTuple):
+    """The recorded outputs of a command, in the order of its output plan, and its exit code."""
+
+    texts: tuple[str, ...]
+    exit_code: int
+
+
+def command_key(*parts: object) -> str:
+    """A key naming a command by the `repr` of everything that shapes its outputs besides its inputs."""
+    return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def load(folder: Path, command: str, inputs: str) -> Replay | None:
+    """The outputs `record` kept for `command` made from inputs of digest `inputs`, or None."""
+    header = _header(inputs)
+    try:
+        with _path(folder, command).open("rb") as stored:
+            if stored.read(len(header)) != header:
+                return None
+            data = stored.read()
+    except OSError:
+        return None
+    body = memoryview(data)[_CHECKSUM.size :]
+    if len(data) < _CHECKSUM.size or _CHECKSUM.unpack_from(data)[0] != zlib.crc32(body):
+        return None
+    try:
+        value = marshal.loads(body)
+    except (EOFError, TypeError, ValueError):
+        return None
+    return _replay(value)
+
+
+def record(folder: Path, command: str, inputs: str, replay: Replay) -> None:
+    """Keep `replay` for `command`, made from inputs of digest `inputs`; best effort, never raises.
+
+    Only into an existing cache folder (the result cache makes it and its ignore files).
+    """
+    if not folder.is_dir():
+        return
+    body = marshal.dumps((replay.exit_code, replay.texts))
+    chunks = (_header(inputs), _CHECKSUM.pack(zlib.crc32(body)), body)
+    try:
+        replace_atomically_bytes(_path(folder, command), chunks)
+    except OSError:
+        return
+    _prune(folder)
+
+
+def _header(inputs: str) -> bytes:
+    return f"{_HEADER} {FORMAT_VERSION} {inputs}\n".encode("ascii")
+
+
+def _replay(value: Any) -> Replay | None:
+    """The replay stored as `value`, if it has the expected shape."""
+    if type(value) is not tuple or len(value) != 2:
+        return None
+    exit_code, texts = value
+    if type(exit_code) is not int or type(texts) is not tuple or not all(type(text) is str for text in texts):
+        return None
+    return Replay(texts, exit_code)
+
+
+def _path(folder: Path, command: str) -> Path:
+    return folder / f"replay-{command}.bin"
+
+
+def _prune(folder: Path) -> None:
+    """Delete the replay files of commands that no run has recorded for `STALE_DAYS`."""
+    limit = time.time() - STALE_DAYS * 86400
+    for other in folder.glob("replay-*.bin"):
+        try:
+            if other.stat().st_mtime < limit:
+                other.unlink()
+        except OSError:
+            continue

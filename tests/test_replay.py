@@ -1,0 +1,273 @@
+"""Replaying a command's last outputs: only while every input of its report is unchanged."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import marshal
+import os
+import time
+import zlib
+from pathlib import Path
+
+import pytest
+from adoption_site import Run, git, run
+from speed_site import add_article, make_site
+
+from provenance import cache as cache_module
+from provenance import replay
+from provenance.cache import CACHE_FOLDER
+from provenance.engine import CheckOptions, CheckPlan, plan_check
+
+Runs = list[int]
+
+
+@pytest.fixture
+def settled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Treat files as settled at once (tests cannot wait for the racy window to pass)."""
+    monkeypatch.setattr(cache_module, "RACY_SECONDS", 0)
+
+
+@pytest.fixture
+def runs(monkeypatch: pytest.MonkeyPatch) -> Runs:
+    """Counts the checks that actually ran (a replayed one does not)."""
+    counted: Runs = []
+    original = CheckPlan.run
+
+    def counting(self: CheckPlan) -> object:
+        counted.append(1)
+        return original(self)
+
+    monkeypatch.setattr(CheckPlan, "run", counting)
+    return counted
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    return make_site(tmp_path / "site", 9)
+
+
+def replay_files(site: Path) -> list[Path]:
+    return sorted((site / CACHE_FOLDER).glob("replay-*.bin"))
+
+
+def twice(site: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[Run, Run]:
+    return run(site, monkeypatch, *args), run(site, monkeypatch, *args)
+
+
+def same(first: Run, second: Run) -> bool:
+    return (first.exit_code, first.stdout, first.stderr) == (second.exit_code, second.stdout, second.stderr)
+
+
+def test_an_unchanged_site_gets_the_same_outputs_without_a_check(
+    site: Path, monkeypatch: pytest.MonkeyPatch, settled: None, runs: Runs
+) -> None:
+    first, second = twice(site, monkeypatch)
+    assert runs == [1]
+    assert same(first, second)
+    assert first.exit_code == 1 and "GR-LINK" in first.stdout
+    assert same(second, run(site, monkeypatch, "--no-cache"))  # what checking every file says
+
+
+def test_the_configuration_notice_is_printed_on_a_replay(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settled: None, runs: Runs
+) -> None:
+    site = make_site(tmp_path / "bare", 4)
+    (site / ".provenance.yaml").unlink()
+    first, second = twice(site, monkeypatch)
+    assert runs == [1]
+    assert "no .provenance.yaml found" in second.stderr
+    assert same(first, second)
+
+
+@pytest.mark.parametrize("change", ["edit", "add", "remove", "touch", "config", "pack"])
+def test_any_change_to_the_inputs_checks_again(
+    site: Path, monkeypatch: pytest.MonkeyPatch, settled: None, runs: Runs, change: str
+) -> None:
+    pack = site / "rules" / "valley-gazette.yaml"
+    if change == "pack":
+        (site / ".provenance.yaml").write_text(
+            (site / ".provenance.yaml").read_text() + "policies: [rules]\n"
+        )
+        pack.parent.mkdir()
+        pack.write_text(LOCAL_PACK)
+    run(site, monkeypatch)
+    article = site / "content" / "2001" / "story-1.md"
+    if change == "edit":
+        article.write_text(article.read_text() + "\nCopyright © Global Research, 2024\n")
+    elif change == "add":
+        add_article(site, 100)
+    elif change == "remove":
+        article.unlink()
+    elif change == "touch":  # same bytes, new stamp: checked again (and found the same)
+        os.utime(article, ns=(time.time_ns(), time.time_ns()))
+    elif change == "config":
+        config = site / ".provenance.yaml"
+        config.write_text(config.read_text().replace("commercial", "community"))
+    else:
+        pack.write_text(LOCAL_PACK.replace("asks for this line", "ask for this very line"))
+    after = run(site, monkeypatch)
+    assert runs == [1, 1]
+    assert same(after, run(site, monkeypatch, "--no-cache"))
+    assert same(after, run(site, monkeypatch))  # and that is replayed in turn
+    assert runs == [1, 1, 1]
+
+
+LOCAL_PACK = """\
+id: valley-gazette
+name: Valley Gazette
+description: The Valley Gazette lets community sites republish its stories with its credit line.
+source_url: https://valley-gazette.example.org/republishing
+applies_to: publisher
+publisher:
+  names: [Valley Gazette]
+  domains: [valley-gazette.example.org]
+conditions:
+  - id: VG-CREDIT
+    name: credit-line
+    check: credit-line
+    params:
+      pattern: 'first published by\\s+the valley gazette'
+      example: This story was first published by the Valley Gazette.
+    category: credit-line-mismatch
+    severity: error
+    message: The line "This story was first published by the Valley Gazette." is missing.
+    fix: Put "This story was first published by the Valley Gazette." at the top.
+    rationale: The Gazette's republishing terms asks for this line.
+    source_url: https://valley-gazette.example.org/republishing
+"""
+
+
+def test_another_day_checks_again(site: Path, settled: None) -> None:
+    def digest(day: dt.date) -> str | None:
+        return plan_check([site], cwd=site, options=CheckOptions(today=day)).inputs_digest()
+
+    today, tomorrow = digest(dt.date(2026, 11, 27)), digest(dt.date(2026, 11, 28))
+    assert today is not None and tomorrow is not None and today != tomorrow
+    assert digest(dt.date(2026, 11, 27)) == today
+
+
+def test_each_command_keeps_its_own_outputs(
+    site: Path, monkeypatch: pytest.MonkeyPatch, settled: None, runs: Runs
+) -> None:
+    text = run(site, monkeypatch)
+    as_json = run(site, monkeypatch, "--format", "json")
+    never = run(site, monkeypatch, "--fail-on", "never")
+    assert runs == [1, 1, 1] and len(replay_files(site)) == 3
+    assert json.loads(as_json.stdout)["findings"] and never.exit_code == 0
+    assert same(run(site, monkeypatch), text)
+    assert same(run(site, monkeypatch, "--format", "json"), as_json)
+    assert same(run(site, monkeypatch, "--fail-on", "never"), never)
+    assert runs == [1, 1, 1]
+
+
+def test_output_files_are_written_again(
+    site: Path, monkeypatch: pytest.MonkeyPatch, settled: None, runs: Runs
+) -> None:
+    run(site, monkeypatch, "--format", "sarif:out.sarif", "--format", "text")
+    written = (site / "out.sarif").read_bytes()
+    (site / "out.sarif").unlink()
+    run(site, monkeypatch, "--format", "sarif:out.sarif", "--format", "text")
+    assert runs == [1]
+    assert (site / "out.sarif").read_bytes() == written
+
+
+def test_files_not_yet_settled_are_not_recorded(
+    site: Path, monkeypatch: pytest.MonkeyPatch, runs: Runs
+) -> None:
+    first, second = twice(site, monkeypatch)  # written moments ago: their content could still change unseen
+    assert runs == [1, 1] and same(first, second)
+    assert replay_files(site) == []
+
+
+@pytest.mark.parametrize(
+    "args", [("--no-cache",), ("--baseline-write", "base.json"), ("--changed-since", "HEAD"), ("--staged",)]
+)
+def test_runs_that_depend_on_more_are_neither_recorded_nor_replayed(
+    site: Path, monkeypatch: pytest.MonkeyPatch, settled: None, runs: Runs, args: tuple[str, ...]
+) -> None:
+    git(site, "init", "-q")
+    git(site, "add", "-A")
+    git(site, "commit", "-q", "-m", "site")
+    first, second = twice(site, monkeypatch, *args)
+    assert runs == [1, 1] and (first.exit_code, first.stdout) == (second.exit_code, second.stdout)
+    assert replay_files(site) == []
+
+
+def test_a_baseline_is_read_on_every_run(
+    site: Path, monkeypatch: pytest.MonkeyPatch, settled: None, runs: Runs
+) -> None:
+    run(site, monkeypatch, "--baseline-write", "base.json")
+    base, again = twice(site, monkeypatch, "--baseline", "base.json")
+    assert runs == [1, 1, 1] and same(base, again) and base.exit_code == 0
+
+
+def test_a_github_step_summary_is_appended_on_every_run(
+    site: Path, monkeypatch: pytest.MonkeyPatch, settled: None, runs: Runs
+) -> None:
+    summary = site.parent / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    twice(site, monkeypatch, "--format", "github")
+    assert runs == [1, 1]
+    once = summary.read_text()
+    assert once and once == once[: len(once) // 2] * 2
+
+
+@pytest.mark.parametrize("damage", ["flip", "truncate", "header", "shape"])
+def test_a_damaged_replay_file_is_ignored_and_replaced(
+    site: Path, monkeypatch: pytest.MonkeyPatch, settled: None, runs: Runs, damage: str
+) -> None:
+    first = run(site, monkeypatch)
+    [path] = replay_files(site)
+    data = path.read_bytes()
+    if damage == "flip":
+        data = data[:-10] + bytes([data[-10] ^ 1]) + data[-9:]
+    elif damage == "truncate":
+        data = data[: len(data) // 2]
+    elif damage == "header":
+        data = data.replace(b"provenance-replay 1 ", b"provenance-replay 0 ", 1)
+    else:  # a valid checksum over data of another shape
+        body = marshal.dumps(("not a code", ("text",)))
+        data = data[: data.index(b"\n") + 1] + replay._CHECKSUM.pack(zlib.crc32(body)) + body
+    path.write_bytes(data)
+    assert same(run(site, monkeypatch), first)
+    assert runs == [1, 1]
+    assert same(run(site, monkeypatch), first) and runs == [1, 1]  # replaced, and replayed
+
+
+def test_record_and_load_round_trip(tmp_path: Path) -> None:
+    recorded = replay.Replay(("text out\n", '{"json": 1}'), 1)
+    replay.record(tmp_path, "cmd", "inputs", recorded)
+    assert replay.load(tmp_path, "cmd", "inputs") == recorded
+    assert replay.load(tmp_path, "cmd", "other inputs") is None
+    assert replay.load(tmp_path, "other", "inputs") is None
+
+
+def test_nothing_is_recorded_without_a_cache_folder(tmp_path: Path) -> None:
+    replay.record(tmp_path / "missing", "cmd", "inputs", replay.Replay(("x",), 0))
+    assert not (tmp_path / "missing").exists()
+
+
+def test_replay_files_unused_for_a_week_are_deleted(tmp_path: Path) -> None:
+    old, recent = tmp_path / "replay-old.bin", tmp_path / "replay-recent.bin"
+    for path in (old, recent):
+        path.write_bytes(b"")
+    eight_days_ago = time.time() - 8 * 86400
+    os.utime(old, (eight_days_ago, eight_days_ago))
+    replay.record(tmp_path, "cmd", "inputs", replay.Replay(("x",), 0))
+    assert not old.exists() and recent.exists()
+    assert [p.name for p in sorted(tmp_path.glob("replay-*.bin"))] == [
+        "replay-cmd.bin",
+        "replay-recent.bin",
+    ]
+
+
+def test_the_command_key_tells_commands_apart() -> None:
+    keys = {
+        replay.command_key("/site", (), None, "text", False),
+        replay.command_key("/site", (), None, "text", True),
+        replay.command_key("/other", (), None, "text", False),
+        replay.command_key("/site", (Path("content"),), None, "text", False),
+    }
+    assert len(keys) == 4
+    assert replay.command_key("/site", (), None, "text", False) in keys
