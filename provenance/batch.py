@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from provenance.cache import Entry, Fields, ResultCache, Stamp, entry_of, load_fields, stamp_of
 from provenance.cache_codec import EvaluationDecoder
-from provenance.parallel import Done, FileChecker, Job, check_all, result_entry
+from provenance.parallel import MIN_FILES_PER_WORKER, Done, FileChecker, Job, check_all, result_entry
+from provenance.side_worker import SideWorker, can_fork
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -22,6 +23,12 @@ if TYPE_CHECKING:
     from provenance.discover import SourceFile
     from provenance.evaluate import Evaluator
     from provenance.model import Evaluation
+
+
+# A side worker is started for a run of this many files or more whose cache holds results: the
+# main process's look-ups then take long enough to hide the child's import and compilation.
+SIDE_WORKER_MIN_FILES = 2000
+SIDE_WORKER_MAX_JOBS = 2 * MIN_FILES_PER_WORKER  # more files to check go to a pool of workers
 
 
 def evaluate_sources(
@@ -47,24 +54,32 @@ def evaluate_sources(
     reused: dict[int, Evaluation] = {}
     jobs: list[Job] = []
     entries: list[Entry | None] = []  # per job: the cached entry, if its stamp no longer matched
-    if cache is not None:
-        cache.plan(len(sources))
-    with _collection_paused():
-        for index, source in enumerate(sources):
-            declared = declared_republished(source)
-            entry = cache.get(source.display_path) if cache is not None else None
-            if entry is not None and not entry.valid_for(declared, today):
-                entry = None
-            if entry is not None and _unchanged(source, entry, stamps[index] if stamps is not None else None):
-                reused[index] = entry.evaluation
-                continue
-            jobs.append(Job(source, declared, entry.digest if entry is not None else None))
-            entries.append(entry)
 
     def checker() -> FileChecker:
         return FileChecker(make_evaluator, today, max_size)
 
-    checked = check_all(checker, jobs, workers) if jobs else iter(())
+    side = _side_worker(checker, len(sources), cache, workers)  # busy meanwhile, on another CPU
+    try:
+        if cache is not None:
+            cache.plan(len(sources))
+        with _collection_paused():
+            for index, source in enumerate(sources):
+                declared = declared_republished(source)
+                entry = cache.get(source.display_path) if cache is not None else None
+                if entry is not None and not entry.valid_for(declared, today):
+                    entry = None
+                known = stamps[index] if stamps is not None else None
+                if entry is not None and _unchanged(source, entry, known):
+                    reused[index] = entry.evaluation
+                    continue
+                jobs.append(Job(source, declared, entry.digest if entry is not None else None))
+                entries.append(entry)
+    except BaseException:
+        if side is not None:
+            side.stop()
+        raise
+
+    checked = _checks(checker, jobs, workers, side)
     pending = iter(zip(jobs, entries, strict=True))
     decoder = EvaluationDecoder()
     for index in range(len(sources)):
@@ -79,6 +94,33 @@ def evaluate_sources(
         yield evaluation
     if cache is not None:
         cache.save()
+
+
+def _side_worker(
+    checker: Callable[[], FileChecker], sources: int, cache: ResultCache | None, workers: int
+) -> SideWorker | None:
+    """A `SideWorker` started now, when the run is likely to find a few files to check among
+    many cached ones: at least `SIDE_WORKER_MIN_FILES` files, a cache that holds results of
+    these very inputs, and a second worker allowed."""
+    if cache is None or not cache.recorded or sources < SIDE_WORKER_MIN_FILES or workers < 2:
+        return None
+    return SideWorker(checker()) if can_fork() else None
+
+
+def _checks(
+    checker: Callable[[], FileChecker], jobs: list[Job], workers: int, side: SideWorker | None
+) -> Iterator[Done]:
+    """The results of `jobs`, in order: from the side worker when it was started and they are
+    few (if it fails, checked here), else as `check_all` gives them."""
+    if side is not None and 0 < len(jobs) <= SIDE_WORKER_MAX_JOBS:
+        results = side.check(jobs)
+        if results is None:
+            return map(checker().check, jobs)
+        main = checker()
+        return (main.check(job) if done.crashed else done for job, done in zip(jobs, results, strict=True))
+    if side is not None:
+        side.stop()
+    return check_all(checker, jobs, workers) if jobs else iter(())
 
 
 @contextmanager
