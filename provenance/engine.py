@@ -12,9 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import itertools
 import os
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, NamedTuple
@@ -215,6 +216,9 @@ def plan_check(paths: Sequence[Path], *, cwd: Path, options: CheckOptions) -> Ch
     return CheckPlan(tuple(planned), tuple(notices), options, today, cwd)
 
 
+_DIGEST_BLOCK = 1024  # files hashed together by `CheckPlan.inputs_digest`
+
+
 class _Group:
     """One configuration's part of a check: its setup, result cache, files and site ignores."""
 
@@ -263,17 +267,19 @@ class CheckPlan:
         if options.baseline or options.baseline_write or options.changes or not options.use_cache:
             return None
         now = time.time_ns()
-        inputs: list[object] = [str(self.today), options.shard, options.keep_outcomes]
+        digest = hashlib.sha256(repr((str(self.today), options.shard, options.keep_outcomes)).encode())
         for group in self.groups:
             assert group.cache is not None  # the cache is on
             selection = group.selection
             group.stamps = stamps = list(map(_stamp_or_none, selection.files))
             if not all(stamp is not None and is_settled(stamp, now) for stamp in stamps):
                 return None
-            files = [(*source, stamp) for source, stamp in zip(selection.files, stamps, strict=True)]
-            root = str(group.setup.root)
-            inputs.append((group.cache.key, root, selection.complete, files, selection.skipped))
-        return hashlib.sha256(repr(inputs).encode()).hexdigest()  # repr escapes what UTF-8 cannot encode
+            head = (group.cache.key, str(group.setup.root), selection.complete, selection.skipped)
+            _update_in_blocks(digest, [head])
+            _update_in_blocks(
+                digest, ((*source, stamp) for source, stamp in zip(selection.files, stamps, strict=True))
+            )
+        return digest.hexdigest()
 
     def run(self) -> CheckResult:
         """Read and evaluate the files, and return the report with any notices."""
@@ -308,6 +314,16 @@ class CheckPlan:
         )
         loaders = tuple(group.setup.load_ruleset for group in self.groups)
         return CheckResult(report, (*self.notices, *baseline_notices), loaders)
+
+
+def _update_in_blocks(digest: hashlib._Hash, items: Iterable[object]) -> None:
+    """Add the `repr` of `items` to `digest`, `_DIGEST_BLOCK` at a time (a large site's is large).
+
+    `repr` escapes what UTF-8 cannot encode.
+    """
+    iterator = iter(items)
+    while block := list(itertools.islice(iterator, _DIGEST_BLOCK)):
+        digest.update(repr(block).encode())
 
 
 def _stamp_or_none(source: SourceFile) -> Stamp | None:

@@ -11,28 +11,32 @@ code without reading an article or a cached result; any other run checks as usua
 records its outputs.
 
 Format: ``replay-<command>.bin`` in the cache folder: a first line naming the format and the
-inputs digest (a run with other inputs reads no further), then a CRC-32 (``<I``) of the rest,
-then `marshal` data of (exit code, output texts). A file is written whole (temporary file and
-rename); one whose checksum or shape is wrong is ignored, and the next run replaces it. Like
-the result cache, it trusts whoever can write to the cache folder.
+inputs digest (a run with other inputs reads no further); a second line with the exit code and
+the length of each output (in characters); the outputs one after the other in UTF-8 (written a
+chunk at a time: those of a large site are tens of megabytes); a CRC-32 (``<I``) of the
+outputs. A file is written whole (temporary file and rename); one whose checksum or shape is
+wrong is ignored, and the next run replaces it. Like the result cache, it trusts whoever can
+write to the cache folder.
 """
 
 from __future__ import annotations
 
 import hashlib
-import marshal
+import itertools
 import struct
 import time
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from provenance.atomic import replace_atomically_bytes
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 STALE_DAYS = 7  # replay files of commands not run for this long are deleted
 _HEADER = "provenance-replay"
 _CHECKSUM = struct.Struct("<I")
+_CHUNK = 1 << 20  # characters encoded and written at a time
 
 
 class Replay(NamedTuple):
@@ -54,17 +58,26 @@ def load(folder: Path, command: str, inputs: str) -> Replay | None:
         with _path(folder, command).open("rb") as stored:
             if stored.read(len(header)) != header:
                 return None
-            data = stored.read()
+            shape, data = stored.readline(), stored.read()
     except OSError:
         return None
-    body = memoryview(data)[_CHECKSUM.size :]
-    if len(data) < _CHECKSUM.size or _CHECKSUM.unpack_from(data)[0] != zlib.crc32(body):
+    try:
+        exit_code, *lengths = map(int, shape.split())
+    except ValueError:
+        return None
+    body = memoryview(data)[: -_CHECKSUM.size]
+    if len(data) < _CHECKSUM.size or _CHECKSUM.unpack_from(data, len(body))[0] != zlib.crc32(body):
         return None
     try:
-        value = marshal.loads(body)
-    except (EOFError, TypeError, ValueError):
+        text = str(body, "utf-8", "surrogatepass")
+    except UnicodeDecodeError:
         return None
-    return _replay(value)
+    if min(lengths, default=0) < 0 or sum(lengths) != len(text):
+        return None
+    ends = list(itertools.accumulate(lengths))
+    return Replay(
+        tuple(text[end - length : end] for end, length in zip(ends, lengths, strict=True)), exit_code
+    )
 
 
 def record(folder: Path, command: str, inputs: str, replay: Replay) -> None:
@@ -74,10 +87,11 @@ def record(folder: Path, command: str, inputs: str, replay: Replay) -> None:
     """
     if not folder.is_dir():
         return
-    body = marshal.dumps((replay.exit_code, replay.texts))
-    chunks = (_header(inputs), _CHECKSUM.pack(zlib.crc32(body)), body)
+    shape = " ".join(map(str, (replay.exit_code, *map(len, replay.texts))))
     try:
-        replace_atomically_bytes(_path(folder, command), chunks)
+        replace_atomically_bytes(
+            _path(folder, command), _chunks(_header(inputs) + f"{shape}\n".encode(), replay.texts)
+        )
     except OSError:
         return
     _prune(folder)
@@ -87,14 +101,16 @@ def _header(inputs: str) -> bytes:
     return f"{_HEADER} {FORMAT_VERSION} {inputs}\n".encode("ascii")
 
 
-def _replay(value: Any) -> Replay | None:
-    """The replay stored as `value`, if it has the expected shape."""
-    if type(value) is not tuple or len(value) != 2:
-        return None
-    exit_code, texts = value
-    if type(exit_code) is not int or type(texts) is not tuple or not all(type(text) is str for text in texts):
-        return None
-    return Replay(texts, exit_code)
+def _chunks(head: bytes, texts: tuple[str, ...]) -> Iterator[bytes]:
+    """`head`, the texts in UTF-8 a chunk at a time, and the CRC-32 of those."""
+    yield head
+    checksum = 0
+    for text in texts:
+        for start in range(0, len(text), _CHUNK):  # a lone surrogate is one character: never split
+            chunk = text[start : start + _CHUNK].encode("utf-8", "surrogatepass")
+            checksum = zlib.crc32(chunk, checksum)
+            yield chunk
+    yield _CHECKSUM.pack(checksum)
 
 
 def _path(folder: Path, command: str) -> Path:

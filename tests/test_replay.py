@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import marshal
 import os
 import time
 import zlib
@@ -213,7 +212,7 @@ def test_a_github_step_summary_is_appended_on_every_run(
     assert once and once == once[: len(once) // 2] * 2
 
 
-@pytest.mark.parametrize("damage", ["flip", "truncate", "header", "shape"])
+@pytest.mark.parametrize("damage", ["flip", "truncate", "header", "lengths"])
 def test_a_damaged_replay_file_is_ignored_and_replaced(
     site: Path, monkeypatch: pytest.MonkeyPatch, settled: None, runs: Runs, damage: str
 ) -> None:
@@ -225,18 +224,27 @@ def test_a_damaged_replay_file_is_ignored_and_replaced(
     elif damage == "truncate":
         data = data[: len(data) // 2]
     elif damage == "header":
-        data = data.replace(b"provenance-replay 1 ", b"provenance-replay 0 ", 1)
-    else:  # a valid checksum over data of another shape
-        body = marshal.dumps(("not a code", ("text",)))
-        data = data[: data.index(b"\n") + 1] + replay._CHECKSUM.pack(zlib.crc32(body)) + body
+        data = data.replace(
+            f"provenance-replay {replay.FORMAT_VERSION} ".encode(), b"provenance-replay 0 ", 1
+        )
+    else:  # a valid checksum over outputs of other lengths than the second line says
+        body = b"text"
+        data = data[: data.index(b"\n") + 1] + b"1 5\n" + body + replay._CHECKSUM.pack(zlib.crc32(body))
     path.write_bytes(data)
     assert same(run(site, monkeypatch), first)
     assert runs == [1, 1]
     assert same(run(site, monkeypatch), first) and runs == [1, 1]  # replaced, and replayed
 
 
-def test_record_and_load_round_trip(tmp_path: Path) -> None:
-    recorded = replay.Replay(("text out\n", '{"json": 1}'), 1)
+@pytest.mark.parametrize(
+    "texts",
+    [("text out\n", '{"json": 1}'), (), ("",), ("a" * 3_000_000 + "é\udce9" + "€" * 1_000_000, "\x00\n")],
+)
+def test_record_and_load_round_trip(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, texts: tuple[str, ...]
+) -> None:
+    monkeypatch.setattr(replay, "_CHUNK", 1000)  # chunks end inside multi-byte characters
+    recorded = replay.Replay(texts, 1)
     replay.record(tmp_path, "cmd", "inputs", recorded)
     assert replay.load(tmp_path, "cmd", "inputs") == recorded
     assert replay.load(tmp_path, "cmd", "other inputs") is None
