@@ -261,7 +261,8 @@ class CheckPlan:
         and stamp, every skipped path and why), today's date and the shard. None when the report
         depends on more (a baseline, git's view of changed files), when the cache is off, or when
         a file is not settled yet (its content could change unseen: see
-        `provenance.cache.settled_stamp`). Each file's stamp is kept for `run`.
+        `provenance.cache.settled_stamp`). Each file's stamp is kept for `run` to compare with
+        the cached entries, if there are any.
         """
         options = self.options
         if options.baseline or options.baseline_write or options.changes or not options.use_cache:
@@ -271,7 +272,9 @@ class CheckPlan:
         for group in self.groups:
             assert group.cache is not None  # the cache is on
             selection = group.selection
-            group.stamps = stamps = list(map(_stamp_or_none, selection.files))
+            stamps = list(map(_stamp_or_none, selection.files))
+            if group.cache.recorded:  # else no entry to compare them with: not kept (20 MB for 100k files)
+                group.stamps = stamps
             if not all(stamp is not None and is_settled(stamp, now) for stamp in stamps):
                 return None
             head = (group.cache.key, str(group.setup.root), selection.complete, selection.skipped)
