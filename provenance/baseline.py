@@ -15,106 +15,34 @@ of the report, relative to the working folder: write and use a baseline from the
 - `write`: the file gets the run's active findings plus the entries of files the run did not
   check (a partial run keeps them); stale entries of checked files are dropped. The report then
   shows every recorded finding as suppressed by the new baseline, so such a run exits 0.
+
+The file's format, and its reading and writing, live in `provenance.baseline_file`: only a run
+that uses or writes a baseline imports it (creating its models costs a short run's start-up).
 """
 
 from __future__ import annotations
 
-import dataclasses
-import json
-from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar, Literal
+from typing import TYPE_CHECKING
 
-from provenance.atomic import replace_atomically
-from provenance.model import Finding, Report, Suppression, SuppressionKind
-from provenance.validation import STRICT, Invalid, validate
+from provenance.model import SuppressionKind
 
-BASELINE_VERSION = 1
+if TYPE_CHECKING:
+    from provenance.model import Report
 
 
 class BaselineError(Exception):
     """The baseline file cannot be read, parsed or written."""
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
-
-    rule: str
-    path: str
-    fingerprint: str
-    message: str = ""
-
-    @property
-    def key(self) -> tuple[str, str, str]:
-        return (self.rule, self.path, self.fingerprint)
-
-
-@dataclass(frozen=True, slots=True)
-class BaselineFile:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
-
-    schema_version: Literal[1]
-    tool: Literal["provenance"]
-    findings: list[Entry]
-
-
-def _key(finding: Finding) -> tuple[str, str, str]:
-    return (finding.rule, finding.path, finding.fingerprint)
-
-
-def load_baseline(path: Path, name: str | None = None) -> list[Entry]:
-    """The entries of the baseline at `path` (called `name` in messages); raises `BaselineError`."""
-    name = name or path.as_posix()
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as failure:
-        raise BaselineError(f"cannot read baseline {name}: {failure.strerror or failure}") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as failure:
-        raise BaselineError(f"baseline {name} is not valid JSON: {failure}") from None
-    try:
-        return validate(BaselineFile, data).findings
-    except Invalid as failure:
-        first = failure.problems[0]
-        where = "/".join(str(part) for part in first.location)
-        raise BaselineError(
-            f"baseline {name} is not a provenance baseline (version {BASELINE_VERSION}):"
-            f" /{where}: {first.message}"
-        ) from None
-
-
-def render_baseline(entries: Iterable[Entry]) -> str:
-    """The baseline file text: entries sorted and deduplicated, keys in a fixed order."""
-    unique = {entry.key: entry for entry in entries}
-    ordered = [unique[key] for key in sorted(unique, key=lambda k: (k[1], k[0], k[2]))]
-    document = {
-        "schema_version": BASELINE_VERSION,
-        "tool": "provenance",
-        "findings": [dataclasses.asdict(entry) for entry in ordered],
-    }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-
-
-def apply_baseline(report: Report, entries: Iterable[Entry], label: str) -> tuple[Report, int]:
-    """`report` with its baselined active findings suppressed, and the number of stale entries."""
-    recorded = {entry.key for entry in entries}
-    checked = {article.path for article in report.articles} | {f.path for f in report.findings}
-    suppression = Suppression(SuppressionKind.BASELINE, f"in baseline {label}", label)
-    matched: set[tuple[str, str, str]] = set()
-    findings = []
-    for finding in report.findings:
-        if finding.suppression is None and _key(finding) in recorded:
-            matched.add(_key(finding))
-            finding = finding._replace(suppression=suppression)
-        findings.append(finding)
-    stale = sum(1 for key in recorded if key[1] in checked and key not in matched)
-    return report._replace(findings=tuple(findings)), stale
-
-
 def settle(report: Report, *, use: Path | None, write: Path | None, cwd: Path) -> tuple[Report, list[str]]:
     """Apply the baseline `use` and/or record the baseline `write`; returns the report and notices."""
     notices: list[str] = []
+    if use is None and write is None:
+        return report, notices
+    # only here: most runs use no baseline, and need not create the file's models
+    from provenance.baseline_file import Entry, apply_baseline, load_baseline, render_baseline, write_baseline
+
     if use is not None and write is None:
         entries = load_baseline(cwd / use, use.as_posix())
         report, stale = apply_baseline(report, entries, use.as_posix())
@@ -134,7 +62,7 @@ def settle(report: Report, *, use: Path | None, write: Path | None, cwd: Path) -
             if f.suppression is None or f.suppression.kind is SuppressionKind.BASELINE
         ]
         entries = [*kept, *current]
-        _write(cwd / write, render_baseline(entries))
+        write_baseline(cwd / write, render_baseline(entries))
         old = {entry.key for entry in previous}
         added = sum(1 for entry in current if entry.key not in old)
         dropped = len(old - {entry.key for entry in entries})
@@ -148,13 +76,3 @@ def settle(report: Report, *, use: Path | None, write: Path | None, cwd: Path) -
 
 def _entries(count: int) -> str:
     return f"{count} entr{'y' if count == 1 else 'ies'}"
-
-
-def _write(path: Path, text: str) -> None:
-    """Replace `path` atomically (a temporary file beside it, then a rename)."""
-    try:
-        replace_atomically(path, text)
-    except OSError as failure:
-        raise BaselineError(
-            f"cannot write baseline {path.as_posix()}: {failure.strerror or failure}"
-        ) from None

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from adoption_site import CONFIG, GR_ARTICLE, run, write
 
-from provenance.baseline import BaselineError, load_baseline
+from provenance.baseline import BaselineError
+from provenance.baseline_file import load_baseline
 
 BASELINE = ".provenance-baseline.json"
 FIXED_LINK = "[Global Research](https://www.globalresearch.ca/nato-russia/11914)"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from provenance.baseline import BaselineFile
+from provenance.baseline_file import BaselineFile
 from provenance.checks import REGISTRY
 from provenance.model import Venue
 from provenance.rules.loader import builtin_pack_files
