@@ -3,7 +3,8 @@
 The built-in packs ship with the package and are validated by its test suite. Any other pack is
 known valid when a result file exists for the run's key (`provenance.cache`): the key covers
 the exact text of every pack file and the installed code, and only a run that validated those
-packs writes one. A pack known valid is parsed without recording line marks, built into the
+packs writes one. A pack known valid is parsed without recording line marks (its data built
+without PyYAML's generic constructor, `provenance.rules.yaml_plain`), built into the
 models without JSON Schema or pydantic validation (neither library is then imported at all),
 and checked by the per-file semantics as usual. Lines are computed only if an error message
 asks for one. A pack that shows any error on this path (or data of another shape than the
@@ -21,7 +22,8 @@ from provenance.lazy_mapping import LazyMapping
 from provenance.rules.errors import RuleErrors
 from provenance.rules.models import PolicyPack
 from provenance.rules.pack_file import PackRead, check_pack
-from provenance.rules.yaml_marks import MarkedDocument, _Loader, load_marked
+from provenance.rules.yaml_marks import MarkedDocument, load_marked
+from provenance.rules.yaml_plain import load_plain
 from provenance.validation import build
 
 
@@ -40,8 +42,8 @@ def lazy_lines(text: str, path: str) -> Mapping[str, int]:
 def read_trusted_pack(origin: str, text: str, *, builtin: bool = True) -> PackRead | None:
     """The pack (built-in, or proven valid) read on the fast path, or None when it needs the full path."""
     try:
-        data = yaml.load(text, Loader=_Loader)  # the libyaml safe loader (yaml_marks)
-    except yaml.YAMLError:
+        data = load_plain(text)  # what the libyaml safe loader of yaml_marks loads
+    except (yaml.YAMLError, RecursionError):  # the full path words the error
         return None
     if not isinstance(data, dict):
         return None
