@@ -41,6 +41,16 @@ from provenance.parallel import check_all
 checker = SimpleNamespace(check=lambda job: job)  # too few jobs for workers: checked in this process
 assert list(check_all(lambda: checker, ["job"], workers=8)) == ["job"]
 """
+NO_BASELINE = """
+from pathlib import Path
+from provenance.baseline import settle
+from provenance.model import Report
+assert settle(Report((), (), "0"), use=None, write=None, cwd=Path(".")) == (Report((), (), "0"), [])
+"""
+BUILTIN_RULES = """
+from provenance.rules.loader import load_ruleset
+assert load_ruleset().packs
+"""
 CASES = {
     "text report": (REPORT, ["provenance.rules.ruleset", "provenance.checks"]),
     "readers": ("import provenance.readers", ["provenance.readers.text", "provenance.readers.html"]),
@@ -58,6 +68,8 @@ CASES = {
         "import provenance.config, provenance.engine",
         ["yaml", "jsonschema", "provenance.rules.schema", "provenance.rules.yaml_marks"],
     ),
+    "a run without a baseline": (NO_BASELINE, ["provenance.baseline_file"]),
+    "the built-in rules, compiled": (BUILTIN_RULES, ["provenance.rules.schema", "jsonschema", "pydantic"]),
     "command line, before rules are compiled": (
         "import provenance.cli",
         ["provenance.rules.models", "difflib", "provenance.readers.markdown_plain"],

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, ClassVar, Final, Generic, NamedTuple, TypeVar
+from typing import Any, Final, Generic, NamedTuple, TypeVar
 
 from provenance.extract.facts import Provenance
 from provenance.extract.names import fold_name
@@ -20,14 +20,14 @@ from provenance.model import Article, Category, Evidence, Location, Venue
 from provenance.validation import STRICT
 
 
-@dataclass(frozen=True)
 class Params:
     """Base of every check's parameters, a frozen dataclass each: unknown keys are errors.
 
-    Field constraints go in the field's metadata (see `provenance.validation`).
+    Field constraints go in the field's metadata (see `provenance.validation`). The base has no
+    fields: a plain class, cheaper to create than a dataclass (every run that checks files does).
     """
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+    __pydantic_config__ = STRICT
 
 
 @dataclass(frozen=True)

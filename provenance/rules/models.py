@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, ClassVar
+from typing import Any
 
 from provenance.model import Category, Severity, Venue
 from provenance.rules.site_config import (
@@ -42,13 +42,14 @@ __all__ = [
 ]
 
 PACK_ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+_BY_ALIAS_OR_NAME = {**STRICT, "populate_by_name": True}  # `pass:` in files, `passing=` in code
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Publisher:
     """How to recognise a publisher's articles."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+    __pydantic_config__ = STRICT
 
     names: list[str] = field(
         metadata=described("Names as credited, first is the display name.", min_length=1)
@@ -82,7 +83,7 @@ class AppliesTo(StrEnum):
 class Example:
     """A document that a condition must accept (pass) or reject (fail); run as a test."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+    __pydantic_config__ = STRICT
 
     path: str = field(default="example.md", metadata=described("File name; its suffix picks the reader."))
     content: str
@@ -94,7 +95,7 @@ class Example:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Examples:
-    __pydantic_config__: ClassVar[dict[str, Any]] = {**STRICT, "populate_by_name": True}
+    __pydantic_config__ = _BY_ALIAS_OR_NAME
 
     passing: list[Example] = field(default_factory=list, metadata={"alias": "pass"})
     failing: list[Example] = field(default_factory=list, metadata={"alias": "fail"})
@@ -104,7 +105,7 @@ class Examples:
 class Condition:
     """One checkable condition of a policy: a stable id bound to a registered check."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+    __pydantic_config__ = STRICT
 
     id: str = field(
         metadata=described("Stable rule id, e.g. GR-LINK. Never reused.", pattern=RULE_ID_PATTERN)
@@ -130,7 +131,7 @@ class Condition:
 class PolicyPack:
     """A publisher's (or licence family's) republication policy."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+    __pydantic_config__ = STRICT
 
     id: str = field(metadata={"pattern": PACK_ID_PATTERN})
     name: str

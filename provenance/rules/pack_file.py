@@ -8,8 +8,7 @@ publisher's RE2 patterns compile. Checks across files live in `provenance.rules.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 import re2
 
@@ -17,20 +16,30 @@ from provenance.checks.base import REGISTRY, CheckSpec, Params
 from provenance.checks.patterns import compile_pattern, pattern_errors, re2_reason
 from provenance.rules.errors import RuleErrors, RuleFileError
 from provenance.rules.models import Condition, PolicyPack
-from provenance.rules.schema import PACK_SCHEMA, schema_errors
 from provenance.rules.yaml_marks import MarkedDocument, json_pointer, load_marked
 from provenance.validation import Invalid, build, validate
 
 
-@dataclass(frozen=True)
 class PlacedCondition:
-    """A condition with where it was written, its check resolved and its parameters validated."""
+    """A condition with where it was written, its check resolved and its parameters validated.
 
-    condition: Condition
-    document: MarkedDocument
-    index: int
-    check: CheckSpec[Any]
-    params: Params
+    A plain class, not a dataclass (cheaper to create at start-up, which every run that compiles
+    the rules pays).
+    """
+
+    def __init__(
+        self,
+        condition: Condition,
+        document: MarkedDocument,
+        index: int,
+        check: CheckSpec[Any],
+        params: Params,
+    ) -> None:
+        self.condition: Final = condition
+        self.document: Final = document
+        self.index: Final = index
+        self.check: Final = check
+        self.params: Final = params
 
     @property
     def id_line(self) -> int | None:
@@ -59,6 +68,9 @@ class PackRead(NamedTuple):
 
 def read_pack(origin: str, text: str, *, builtin: bool) -> PackRead:
     """Validate one pack file on its own."""
+    # only here: the built-in packs (and proven ones) are read without JSON Schema validation
+    from provenance.rules.schema import PACK_SCHEMA, schema_errors
+
     try:
         document = load_marked(text, origin)
     except RuleErrors as failure:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -70,6 +69,8 @@ def write_schemas(folder: Path = SCHEMA_FOLDER) -> list[Path]:
 @cache
 def validator(name: str) -> Draft202012Validator:
     """A validator for the checked-in schema `name`, built once."""
+    from importlib import resources  # only here: its readers (zipfile, tempfile) cost start-up
+
     from jsonschema import Draft202012Validator
 
     text = resources.files("provenance").joinpath("schemas", name).read_text(encoding="utf-8")

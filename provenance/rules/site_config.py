@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, ClassVar
+from typing import Any
 
 from provenance.model import Venue
 from provenance.validation import STRICT
@@ -33,7 +33,7 @@ class SeverityOverride(StrEnum):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Site:
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+    __pydantic_config__ = STRICT
 
     name: str = ""
     url: str = ""
@@ -44,7 +44,7 @@ class Site:
 class IgnoreEntry:
     """A suppression for every file matching `paths`: the rules it covers, why, until when."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+    __pydantic_config__ = STRICT
 
     paths: list[str] = field(
         metadata=described(
@@ -71,7 +71,7 @@ class IgnoreEntry:
 class SiteConfig:
     """The `.provenance.yaml` file of a content repository."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+    __pydantic_config__ = STRICT
 
     site: Site
     include: list[str] = field(default_factory=list, metadata=described("gitignore-style patterns to check."))

@@ -18,10 +18,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from provenance.model import Finding, Suppression, SuppressionKind, with_fingerprints
 from provenance.rules.errors import RuleErrors
@@ -34,14 +33,17 @@ if TYPE_CHECKING:
     from provenance.rules.site_config import IgnoreEntry, SiteConfig
 
 
-@dataclass(frozen=True)
 class _Entry:
-    """One `ignore:` entry, its patterns compiled, and its line in the configuration."""
+    """One `ignore:` entry, its patterns compiled, and its line in the configuration.
 
-    index: int
-    entry: IgnoreEntry
-    spec: GitIgnoreSpec | None  # None: a pattern did not parse
-    line: int
+    A plain class, not a dataclass (cheaper to create at start-up, which every run pays).
+    """
+
+    def __init__(self, index: int, entry: IgnoreEntry, spec: GitIgnoreSpec | None, line: int) -> None:
+        self.index: Final = index
+        self.entry: Final = entry
+        self.spec: Final = spec  # None: a pattern did not parse
+        self.line: Final = line
 
     @property
     def evidence(self) -> str:
