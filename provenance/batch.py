@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from provenance.cache import Entry, Fields, ResultCache, Stamp, entry_of, load_fields, stamp_of
 from provenance.cache_codec import EvaluationDecoder
 from provenance.parallel import MIN_FILES_PER_WORKER, Done, FileChecker, Job, check_all, result_entry
-from provenance.side_worker import SideWorker, can_fork
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -23,6 +22,7 @@ if TYPE_CHECKING:
     from provenance.discover import SourceFile
     from provenance.evaluate import Evaluator
     from provenance.model import Evaluation
+    from provenance.side_worker import SideWorker
 
 
 # A side worker is started for a run of this many files or more whose cache holds results: the
@@ -104,6 +104,8 @@ def _side_worker(
     these very inputs, and a second worker allowed."""
     if cache is None or not cache.recorded or sources < SIDE_WORKER_MIN_FILES or workers < 2:
         return None
+    from provenance.side_worker import SideWorker, can_fork  # pickle and signal: only for one
+
     return SideWorker(checker()) if can_fork() else None
 
 

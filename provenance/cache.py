@@ -56,6 +56,7 @@ the articles: do not restore a cache from an untrusted source.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import itertools
 import marshal
@@ -134,6 +135,7 @@ def results_recorded(folder: Path, key: str) -> bool:
         return False
 
 
+@functools.cache  # a run asks twice when it has a configuration file (to know it proven, to open the cache)
 def code_fingerprint() -> str:
     """A hash of the installed package's Python sources: an edited checkout never reuses old results."""
     package = Path(__file__).parent
