@@ -13,9 +13,10 @@ import datetime as dt
 import functools
 import hashlib
 import itertools
+import marshal
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, NamedTuple
@@ -277,11 +278,20 @@ class CheckPlan:
                 group.stamps = stamps
             if not all(stamp is not None and is_settled(stamp, now) for stamp in stamps):
                 return None
-            head = (group.cache.key, str(group.setup.root), selection.complete, selection.skipped)
-            _update_in_blocks(digest, [head])
-            _update_in_blocks(
-                digest, ((*source, stamp) for source, stamp in zip(selection.files, stamps, strict=True))
+            head = (
+                group.cache.key,
+                str(group.setup.root),
+                selection.complete,
+                selection.skipped,
+                len(stamps),
             )
+            digest.update(repr(head).encode())  # repr escapes what UTF-8 cannot encode
+            for start in range(0, len(stamps), _DIGEST_BLOCK):  # a block at a time: a large site's are large
+                files = selection.files[start : start + _DIGEST_BLOCK]  # paths hold no NUL
+                digest.update(
+                    "\0".join(itertools.chain.from_iterable(files)).encode("utf-8", "surrogatepass")
+                )
+                digest.update(marshal.dumps(stamps[start : start + _DIGEST_BLOCK], 2))  # 2: no references
         return digest.hexdigest()
 
     def run(self) -> CheckResult:
@@ -317,16 +327,6 @@ class CheckPlan:
         )
         loaders = tuple(group.setup.load_ruleset for group in self.groups)
         return CheckResult(report, (*self.notices, *baseline_notices), loaders)
-
-
-def _update_in_blocks(digest: hashlib._Hash, items: Iterable[object]) -> None:
-    """Add the `repr` of `items` to `digest`, `_DIGEST_BLOCK` at a time (a large site's is large).
-
-    `repr` escapes what UTF-8 cannot encode.
-    """
-    iterator = iter(items)
-    while block := list(itertools.islice(iterator, _DIGEST_BLOCK)):
-        digest.update(repr(block).encode())
 
 
 def _stamp_or_none(source: SourceFile) -> Stamp | None:
