@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from adoption_site import Run, git, run
 from speed_site import add_article, make_site
+from test_engine_warm import LOCAL_PACK
 
 from provenance import cache as cache_module
 from provenance import replay
@@ -104,37 +105,12 @@ def test_any_change_to_the_inputs_checks_again(
         config = site / ".provenance.yaml"
         config.write_text(config.read_text().replace("commercial", "community"))
     else:
-        pack.write_text(LOCAL_PACK.replace("asks for this line", "ask for this very line"))
+        pack.write_text(LOCAL_PACK.replace("ask for this line", "ask for this very line"))
     after = run(site, monkeypatch)
     assert runs == [1, 1]
     assert same(after, run(site, monkeypatch, "--no-cache"))
     assert same(after, run(site, monkeypatch))  # and that is replayed in turn
     assert runs == [1, 1, 1]
-
-
-LOCAL_PACK = """\
-id: valley-gazette
-name: Valley Gazette
-description: The Valley Gazette lets community sites republish its stories with its credit line.
-source_url: https://valley-gazette.example.org/republishing
-applies_to: publisher
-publisher:
-  names: [Valley Gazette]
-  domains: [valley-gazette.example.org]
-conditions:
-  - id: VG-CREDIT
-    name: credit-line
-    check: credit-line
-    params:
-      pattern: 'first published by\\s+the valley gazette'
-      example: This story was first published by the Valley Gazette.
-    category: credit-line-mismatch
-    severity: error
-    message: The line "This story was first published by the Valley Gazette." is missing.
-    fix: Put "This story was first published by the Valley Gazette." at the top.
-    rationale: The Gazette's republishing terms asks for this line.
-    source_url: https://valley-gazette.example.org/republishing
-"""
 
 
 def test_another_day_checks_again(site: Path, settled: None) -> None:
