@@ -33,7 +33,7 @@ from typing import NamedTuple
 from provenance.atomic import replace_atomically_bytes
 
 FORMAT_VERSION = 2
-STALE_DAYS = 7  # replay files of commands not run for this long are deleted
+STALE_DAYS = 7  # replay files not written for this long are deleted (a replay does not write)
 _HEADER = "provenance-replay"
 _CHECKSUM = struct.Struct("<I")
 _CHUNK = 1 << 20  # characters encoded and written at a time
