@@ -258,8 +258,10 @@ class CheckPlan:
         """A digest of everything the report depends on besides the command, or None.
 
         That is: each configuration's run key (its rules, its whole configuration, the tool's
-        version and code: `provenance.cache.run_key`), folder and selection (every file's paths
-        and stamp, every skipped path and why), today's date and the shard. None when the report
+        version and code: `provenance.cache.run_key`), the text of its file (the run key holds
+        the configuration it builds, but findings about its `ignore:` entries show their lines),
+        folder and selection (every file's paths and stamp, every skipped path and why), today's
+        date and the shard. None when the report
         depends on more (a baseline, git's view of changed files), when the cache is off, or when
         a file is not settled yet (its content could change unseen: see
         `provenance.cache.settled_stamp`). Each file's stamp is kept for `run` to compare with
@@ -278,6 +280,9 @@ class CheckPlan:
                 group.stamps = stamps
             if not all(stamp is not None and is_settled(stamp, now) for stamp in stamps):
                 return None
+            config_text = _config_text(group.setup.config_path)
+            if config_text is None:
+                return None
             head = (
                 group.cache.key,
                 str(group.setup.root),
@@ -286,6 +291,7 @@ class CheckPlan:
                 len(stamps),
             )
             digest.update(repr(head).encode())  # repr escapes what UTF-8 cannot encode
+            digest.update(hashlib.sha256(config_text).digest())
             for start in range(0, len(stamps), _DIGEST_BLOCK):  # a block at a time: a large site's are large
                 files = selection.files[start : start + _DIGEST_BLOCK]  # paths hold no NUL
                 digest.update(
@@ -327,6 +333,14 @@ class CheckPlan:
         )
         loaders = tuple(group.setup.load_ruleset for group in self.groups)
         return CheckResult(report, (*self.notices, *baseline_notices), loaders)
+
+
+def _config_text(config_path: Path | None) -> bytes | None:
+    """The bytes of the configuration file (none: empty), or None when it cannot be read."""
+    try:
+        return config_path.read_bytes() if config_path is not None else b""
+    except OSError:
+        return None
 
 
 def _stamp_or_none(source: SourceFile) -> Stamp | None:

@@ -5,10 +5,10 @@ them, only to print what the previous run printed. So `check` keeps the outputs 
 beside the result cache, one file per command (`command_key`: working folder, paths,
 configuration file, formats and their files, colour, ``--fail-on``, ``--shard``), together with
 the digest of every input of the report (`provenance.engine.CheckPlan.inputs_digest`: the rules,
-the configuration, the tool's version and code, today's date, and every file's path and settled
-stamp). A run whose inputs have that digest writes the same outputs and exits with the same
-code without reading an article or a cached result; any other run checks as usual, then
-records its outputs.
+the configuration and its file's text, the tool's version and code, today's date, and every
+file's path and settled stamp). A run whose inputs have that digest writes the same outputs and
+exits with the same code without reading an article or a cached result; any other run checks
+as usual, then records its outputs.
 
 Format: ``replay-<command>.bin`` in the cache folder: a first line naming the format and the
 inputs digest (a run with other inputs reads no further); a second line with the exit code and

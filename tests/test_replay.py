@@ -255,3 +255,21 @@ def test_the_command_key_tells_commands_apart() -> None:
     }
     assert len(keys) == 4
     assert replay.command_key("/site", (), None, "text", False) in keys
+
+
+def test_a_comment_added_to_the_configuration_moves_its_findings(
+    site: Path, monkeypatch: pytest.MonkeyPatch, settled: None, runs: Runs
+) -> None:
+    """Lines of `.provenance.yaml` show in findings though a comment does not change the configuration."""
+    config = site / ".provenance.yaml"
+    entry = '  - {paths: ["**"], rules: [GR-LINKS], reason: "typo"}\n'
+    config.write_text(config.read_text() + "ignore:\n" + entry)
+
+    def invalid_suppression_lines() -> list[int]:
+        findings = run(site, monkeypatch, "--format", "json").report["findings"]
+        return [f["line"] for f in findings if f["rule"] == "CORE-SUPPRESSION-INVALID"]
+
+    assert invalid_suppression_lines() == [6]
+    config.write_text("# the site's settings\n" + config.read_text())
+    assert invalid_suppression_lines() == [7]
+    assert runs == [1, 1]
