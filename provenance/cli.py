@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
@@ -116,26 +116,42 @@ def check(
         # a run that appends a GitHub step summary is neither replayed nor recorded
         inputs = None if writes_step_summary(plan, os.environ) else prepared.inputs_digest()
         command = replay.command_key(str(Path.cwd()), paths, config, plan, color, fail_on, shard)
-        outcome = _replayed(prepared, plan, command, inputs) or _checked(
-            prepared, plan, color, fail_on, command, inputs
-        )
-    for item in outcome.rendered:
-        if item.spec.path is not None:
-            _write_or_exit(item.spec.path, item.text)
-    for item in outcome.rendered:
-        if item.spec.path is None:
-            _echo_in_chunks(item.text, color)
+        outcome = _replayed(prepared, plan, command, inputs) or _checked(prepared, plan, color, fail_on)
+        recorder = replay.Recorder(prepared.cache_folder if outcome.record else None, command, inputs)
+        try:
+            deliver(outcome.rendered, color, recorder.tee)
+            recorder.commit(outcome.exit_code)
+        finally:
+            recorder.discard()
     if outcome.step_summary is not None:
         append_step_summary(*outcome.step_summary)
     sys.exit(outcome.exit_code)
 
 
 class _Outcome(NamedTuple):
-    """What a `check` writes and its exit code."""
+    """What a `check` writes, its exit code, and whether to record its outputs for a replay."""
 
     rendered: list[RenderedOutput]
     step_summary: tuple[Path, str] | None
     exit_code: int
+    record: bool
+
+
+def deliver(
+    rendered: Sequence[RenderedOutput],
+    color: bool,
+    tee: Callable[[int, Iterable[str]], Iterable[str]] = lambda index, chunks: chunks,
+) -> None:
+    """Write each output to its file (replaced only once complete), then the one for standard output.
+
+    Each output's chunks pass through `tee` (with the output's index in the plan) as they are written.
+    """
+    for index, item in enumerate(rendered):
+        if item.spec.path is not None:
+            _write_or_exit(item.spec.path, tee(index, item.chunks))
+    for index, item in enumerate(rendered):
+        if item.spec.path is None:
+            _echo_in_chunks(tee(index, item.chunks), color)
 
 
 def _replayed(
@@ -144,27 +160,22 @@ def _replayed(
     """The outputs of the last run of `command`, if its inputs had digest `inputs` (`provenance.replay`)."""
     folder = prepared.cache_folder
     recorded = replay.load(folder, command, inputs) if inputs is not None and folder is not None else None
-    if recorded is None or len(recorded.texts) != len(plan):
+    if recorded is None or len(recorded.outputs) != len(plan):
         return None
     _echo_notices(prepared.notices)
-    rendered = [RenderedOutput(spec, text) for spec, text in zip(plan, recorded.texts, strict=True)]
-    return _Outcome(rendered, None, recorded.exit_code)
+    rendered = [RenderedOutput(spec, chunks) for spec, chunks in zip(plan, recorded.outputs, strict=True)]
+    return _Outcome(rendered, None, recorded.exit_code, record=False)
 
 
-def _checked(
-    prepared: CheckPlan, plan: list[OutputSpec], color: bool, fail_on: str, command: str, inputs: str | None
-) -> _Outcome:
-    """Run the check and render its outputs; record them for `command` when it has an `inputs` digest."""
+def _checked(prepared: CheckPlan, plan: list[OutputSpec], color: bool, fail_on: str) -> _Outcome:
+    """Run the check; its outputs are rendered as they are written (and recorded, given an inputs digest)."""
     result = prepared.run()
     _echo_notices(result.notices)
     rules_info = lazy_catalogue(lambda: result.rulesets)
     rendered = render_outputs(plan, result.report, color=color, rules=rules_info)
     summary = step_summary(plan, result.report, os.environ, rules_info)
     code = exit_code(result.report, FAIL_ON[fail_on])
-    folder = prepared.cache_folder
-    if inputs is not None and folder is not None:
-        replay.record(folder, command, inputs, replay.Replay(tuple(item.text for item in rendered), code))
-    return _Outcome(rendered, summary, code)
+    return _Outcome(rendered, summary, code, record=True)
 
 
 def _echo_notices(notices: Sequence[str]) -> None:
@@ -264,31 +275,39 @@ def _stdout_wants_color() -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
-def _echo_in_chunks(text: str, color: bool, size: int = 1 << 20) -> None:
-    """Echo `text` a whole line at a time in pieces of about `size` characters.
+def _echo_in_chunks(chunks: Iterable[str], color: bool, size: int = 1 << 20) -> None:
+    """Echo `chunks` a whole line at a time in pieces of about `size` characters.
 
-    A large report is then never copied whole again (encoded, or stripped of styles).
-    Without colour, click strips styles from each chunk with a regular expression (a third of
-    the cost of writing a report); a chunk without an escape character has none to strip, so
-    it goes out as it is.
+    A large report is then never copied whole (encoded, or stripped of styles). Without
+    colour, click strips styles from each piece with a regular expression (a third of the cost
+    of writing a report); a piece without an escape character has none to strip, so it goes
+    out as it is.
     """
-    for chunk in _line_chunks(text, size):
-        click.echo(chunk, nl=False, color=color or "\x1b" not in chunk)
+    for piece in _line_chunks(chunks, size):
+        click.echo(piece, nl=False, color=color or "\x1b" not in piece)
 
 
-def _line_chunks(text: str, size: int = 1 << 20) -> Iterator[str]:
-    """`text` in consecutive pieces of about `size` characters, each ending at a line break (or the end)."""
-    start = 0
-    while start < len(text):
-        cut = text.find("\n", start + size)
-        end = len(text) if cut < 0 else cut + 1
-        yield text[start:end]
-        start = end
+def _line_chunks(chunks: Iterable[str], size: int = 1 << 20) -> Iterator[str]:
+    """The text of `chunks` in consecutive pieces, each running to the first line break at or after
+    `size` characters into it (or to the end): small chunks are gathered, large ones cut."""
+    pending: list[str] = []
+    count = 0  # characters pending
+    for chunk in chunks:
+        start = 0
+        while (cut := chunk.find("\n", start + max(0, size - count))) >= 0:
+            pending.append(chunk[start : cut + 1])
+            yield "".join(pending)
+            pending, count, start = [], 0, cut + 1
+        if start < len(chunk):
+            pending.append(chunk[start:])
+            count += len(chunk) - start
+    if pending:
+        yield "".join(pending)
 
 
-def _write_or_exit(path: Path, text: str) -> None:
+def _write_or_exit(path: Path, chunks: str | Iterable[str]) -> None:
     try:
-        replace_atomically(path, _line_chunks(text))
+        replace_atomically(path, chunks)
     except OSError as exc:
         click.echo(f"provenance: cannot write {path}: {exc.strerror or exc}", err=True)
         sys.exit(EXIT_USAGE)

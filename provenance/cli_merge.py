@@ -71,12 +71,7 @@ def merge(
         rules = rule_catalogue([load_rules_for(Path.cwd(), config)])
         rendered = render_outputs(plan, merged, color=color, rules=rules)
         summary = step_summary(plan, merged, os.environ, rules)
-    for item in rendered:
-        if item.spec.path is not None:
-            cli._write_or_exit(item.spec.path, item.text)
-    for item in rendered:
-        if item.spec.path is None:
-            click.echo(item.text, nl=False, color=color)
+        cli.deliver(rendered, color)
     if summary is not None:
         append_step_summary(*summary)
     sys.exit(cli.exit_code(merged, cli.FAIL_ON[fail_on]))

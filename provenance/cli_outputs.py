@@ -8,13 +8,13 @@ works as before). Rendering is the formatters' job; this module only plans and d
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 import click
 
-from provenance.report import DEFAULT_FORMAT, FORMATTERS, RenderOptions
+from provenance.report import DEFAULT_FORMAT, FORMATTERS, RenderOptions, chunked
 
 if TYPE_CHECKING:
     from provenance.model import Report
@@ -32,10 +32,10 @@ class OutputSpec(NamedTuple):
 
 
 class RenderedOutput(NamedTuple):
-    """One planned output and its full text."""
+    """One planned output and its text, a chunk at a time: rendered while it is written, read once."""
 
     spec: OutputSpec
-    text: str
+    chunks: Iterable[str]
 
 
 class OutputSpecType(click.ParamType):  # type: ignore[type-arg, unused-ignore]
@@ -85,10 +85,9 @@ def plan_outputs(specs: Sequence[OutputSpec], output: Path | None) -> list[Outpu
 def render_outputs(
     plan: Sequence[OutputSpec], report: Report, *, color: bool, rules: Mapping[str, RuleInfo]
 ) -> list[RenderedOutput]:
-    """Every planned output rendered (colour only for a text format going to standard output)."""
-    return [
-        RenderedOutput(spec, FORMATTERS[spec.format](report, _options(spec, color, rules))) for spec in plan
-    ]
+    """Every planned output, to be rendered as it is written (colour only for a text format going to
+    standard output)."""
+    return [RenderedOutput(spec, chunked(spec.format)(report, _options(spec, color, rules))) for spec in plan]
 
 
 def step_summary(

@@ -11,38 +11,42 @@ exits with the same code without reading an article or a cached result; any othe
 as usual, then records its outputs.
 
 Format: ``replay-<command>.bin`` in the cache folder: a first line naming the format and the
-inputs digest (a run with other inputs reads no further); a second line with the exit code and
-the length of each output (in characters); the outputs one after the other in UTF-8 (written a
-chunk at a time: those of a large site are tens of megabytes); a CRC-32 (``<I``) of the
-outputs. A file is written whole (temporary file and rename); one whose checksum or shape is
-wrong is ignored, and the next run replaces it. Like the result cache, it trusts whoever can
-write to the cache folder.
+inputs digest (a run with other inputs reads no further); the outputs in UTF-8, in the order they
+were written (a file is written while its output goes out, so a report of a large site is never
+held whole); a shape line giving the exit code and, for each output in that order, its index in
+the output plan and its length in bytes; the shape line's length and a CRC-32 of the outputs and
+shape line (``<II``). The file becomes the command's replay only once every output has gone out
+(temporary file and rename); one whose checksum or shape is wrong is ignored, and the next run
+replaces it. Like the result cache, it trusts whoever can write to the cache folder.
 """
 
 from __future__ import annotations
 
+import codecs
 import hashlib
-import itertools
 import struct
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from provenance.atomic import replace_atomically_bytes
+from provenance.atomic import PendingFile
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 STALE_DAYS = 7  # replay files not written for this long are deleted (a replay does not write)
 _HEADER = "provenance-replay"
-_CHECKSUM = struct.Struct("<I")
-_CHUNK = 1 << 20  # characters encoded and written at a time
+_TRAILER = struct.Struct("<II")  # the shape line's length, the CRC-32 of the outputs and shape line
+_CHUNK = 1 << 20  # bytes of a recorded output decoded at a time when it is written again
 
 
 class Replay(NamedTuple):
-    """The recorded outputs of a command, in the order of its output plan, and its exit code."""
+    """The recorded outputs of a command, in the order of its output plan, and its exit code.
 
-    texts: tuple[str, ...]
+    Each output is its text a chunk at a time, decoded as it is written out, and read once.
+    """
+
+    outputs: tuple[Iterator[str], ...]
     exit_code: int
 
 
@@ -52,65 +56,122 @@ def command_key(*parts: object) -> str:
 
 
 def load(folder: Path, command: str, inputs: str) -> Replay | None:
-    """The outputs `record` kept for `command` made from inputs of digest `inputs`, or None."""
+    """The outputs a `Recorder` kept for `command` made from inputs of digest `inputs`, or None."""
     header = _header(inputs)
     try:
         with _path(folder, command).open("rb") as stored:
             if stored.read(len(header)) != header:
                 return None
-            shape, data = stored.readline(), stored.read()
+            data = stored.read()
     except OSError:
         return None
+    if len(data) < _TRAILER.size:
+        return None
+    shape_size, checksum = _TRAILER.unpack_from(data, len(data) - _TRAILER.size)
+    outputs_end = len(data) - _TRAILER.size - shape_size
+    if outputs_end < 0 or zlib.crc32(memoryview(data)[: len(data) - _TRAILER.size]) != checksum:
+        return None
+    spans = _spans(data[outputs_end : len(data) - _TRAILER.size], outputs_end)
+    if spans is None:
+        return None
+    exit_code, places = spans
+    view = memoryview(data)
+    return Replay(tuple(_decoded(view[start:end]) for start, end in places), exit_code)
+
+
+def _spans(shape: bytes, outputs_size: int) -> tuple[int, list[tuple[int, int]]] | None:
+    """The exit code and each output's byte span (in plan order) that `shape` gives, or None."""
     try:
-        exit_code, *lengths = map(int, shape.split())
+        exit_code, *pairs = shape.decode("ascii").split()
+        order = [tuple(map(int, pair.split(":"))) for pair in pairs]
+        code = int(exit_code)
     except ValueError:
         return None
-    body = memoryview(data)[: -_CHECKSUM.size]
-    if len(data) < _CHECKSUM.size or _CHECKSUM.unpack_from(data, len(body))[0] != zlib.crc32(body):
+    if any(len(pair) != 2 or pair[1] < 0 for pair in order):
         return None
-    try:
-        text = str(body, "utf-8", "surrogatepass")
-    except UnicodeDecodeError:
+    if sorted(pair[0] for pair in order) != list(range(len(order))):
         return None
-    if min(lengths, default=0) < 0 or sum(lengths) != len(text):
+    places: dict[int, tuple[int, int]] = {}
+    start = 0
+    for index, size in order:
+        places[index] = (start, start + size)
+        start += size
+    if start != outputs_size:
         return None
-    ends = list(itertools.accumulate(lengths))
-    return Replay(
-        tuple(text[end - length : end] for end, length in zip(ends, lengths, strict=True)), exit_code
-    )
+    return code, [places[index] for index in range(len(order))]
 
 
-def record(folder: Path, command: str, inputs: str, replay: Replay) -> None:
-    """Keep `replay` for `command`, made from inputs of digest `inputs`; best effort, never raises.
+def _decoded(data: memoryview) -> Iterator[str]:
+    """The UTF-8 `data` as text, a chunk at a time (a character split between chunks is kept whole)."""
+    decoder = codecs.getincrementaldecoder("utf-8")("surrogatepass")
+    for start in range(0, len(data), _CHUNK):
+        yield decoder.decode(data[start : start + _CHUNK], final=start + _CHUNK >= len(data))
 
-    Only into an existing cache folder (the result cache makes it and its ignore files).
+
+class Recorder:
+    """Records a command's outputs while they are written, to keep them as its replay.
+
+    Best effort: a recorder without a folder, inputs digest or disk space records nothing and
+    never raises; `commit` keeps what was recorded only when every output went through `tee`
+    in full, and `discard` (always called after the outputs, committed or not) drops the rest.
     """
-    if not folder.is_dir():
-        return
-    shape = " ".join(map(str, (replay.exit_code, *map(len, replay.texts))))
-    try:
-        replace_atomically_bytes(
-            _path(folder, command), _chunks(_header(inputs) + f"{shape}\n".encode(), replay.texts)
-        )
-    except OSError:
-        return
-    _prune(folder)
+
+    def __init__(self, folder: Path | None, command: str, inputs: str | None) -> None:
+        self._folder = folder
+        self._file: PendingFile | None = None
+        self._sizes: dict[int, int] = {}  # bytes recorded per output index, in the order written
+        self._checksum = 0
+        if folder is None or inputs is None or not folder.is_dir():
+            return  # only into an existing cache folder (the result cache makes it and its ignore files)
+        try:
+            self._file = PendingFile(_path(folder, command))
+            self._file.handle.write(_header(inputs))
+        except OSError:
+            self.discard()
+
+    def tee(self, index: int, chunks: Iterable[str]) -> Iterator[str]:
+        """`chunks`, the text of output `index` of the plan, each recorded as it passes."""
+        if self._file is not None:
+            self._sizes.setdefault(index, 0)
+        for chunk in chunks:
+            if self._file is not None:
+                self._record(index, chunk.encode("utf-8", "surrogatepass"))
+            yield chunk
+
+    def _record(self, index: int, data: bytes) -> None:
+        assert self._file is not None, "recording into a file"
+        try:
+            self._file.handle.write(data)
+        except OSError:
+            self.discard()
+            return
+        self._checksum = zlib.crc32(data, self._checksum)
+        self._sizes[index] += len(data)
+
+    def commit(self, exit_code: int) -> None:
+        """Keep the outputs recorded, with `exit_code`, as the command's replay."""
+        if self._file is None or self._folder is None:
+            return
+        pairs = " ".join(f"{index}:{size}" for index, size in self._sizes.items())
+        shape = f"{exit_code} {pairs}".encode("ascii")
+        try:
+            self._file.handle.write(shape + _TRAILER.pack(len(shape), zlib.crc32(shape, self._checksum)))
+            self._file.commit()
+        except OSError:
+            self.discard()
+            return
+        self._file = None
+        _prune(self._folder)
+
+    def discard(self) -> None:
+        """Drop whatever was recorded and not committed; never raises."""
+        if self._file is not None:
+            self._file.discard()
+            self._file = None
 
 
 def _header(inputs: str) -> bytes:
     return f"{_HEADER} {FORMAT_VERSION} {inputs}\n".encode("ascii")
-
-
-def _chunks(head: bytes, texts: tuple[str, ...]) -> Iterator[bytes]:
-    """`head`, the texts in UTF-8 a chunk at a time, and the CRC-32 of those."""
-    yield head
-    checksum = 0
-    for text in texts:
-        for start in range(0, len(text), _CHUNK):  # a lone surrogate is one character: never split
-            chunk = text[start : start + _CHUNK].encode("utf-8", "surrogatepass")
-            checksum = zlib.crc32(chunk, checksum)
-            yield chunk
-    yield _CHECKSUM.pack(checksum)
 
 
 def _path(folder: Path, command: str) -> Path:
@@ -118,9 +179,10 @@ def _path(folder: Path, command: str) -> Path:
 
 
 def _prune(folder: Path) -> None:
-    """Delete the replay files of commands that no run has recorded for `STALE_DAYS`."""
+    """Delete the replay files of commands that no run has recorded for `STALE_DAYS`, and the
+    temporary files of recordings a killed run left behind."""
     limit = time.time() - STALE_DAYS * 86400
-    for other in folder.glob("replay-*.bin"):
+    for other in (*folder.glob("replay-*.bin"), *folder.glob(".replay-*.tmp")):
         try:
             if other.stat().st_mtime < limit:
                 other.unlink()

@@ -6,6 +6,7 @@ these tests pin the adapter alone; the end-to-end runs on tests/fixtures/cli_rep
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
@@ -18,6 +19,8 @@ import jsonschema
 import pytest
 from click.testing import CliRunner, Result
 from fake_plan import planned
+from hypothesis import given
+from hypothesis import strategies as st
 from sample_report import ARTICLES, SAMPLE_REPORT
 
 import provenance.cli as cli
@@ -564,19 +567,26 @@ def test_the_script_runs_with_the_collector_set_for_a_short_run() -> None:
     assert completed.stdout == "provenance 0.1.0\n0 (50000, 10, 10) True\n"
 
 
-@pytest.mark.parametrize("text", ["", "one line\n", "a\nbb\nccc\n" * 50, "no final break\nend"])
-def test_large_output_is_written_in_whole_line_pieces(text: str) -> None:
+@given(
+    text=st.text(alphabet="ab\n", max_size=80),
+    cuts=st.lists(st.integers(min_value=0, max_value=80), max_size=6),
+    size=st.integers(min_value=0, max_value=12),
+)
+def test_large_output_is_written_in_whole_line_pieces(text: str, cuts: list[int], size: int) -> None:
+    """However a formatter cuts its text into chunks, it goes out in the same whole-line pieces."""
     from provenance.cli import _line_chunks
 
-    chunks = list(_line_chunks(text, size=7))
-    assert "".join(chunks) == text
-    assert all(chunk.endswith("\n") for chunk in chunks[:-1])
-    assert all(len(chunk) > 7 and "\n" not in chunk[7:-1] for chunk in chunks[:-1])  # first break past 7
+    bounds = sorted({0, len(text), *(cut for cut in cuts if cut <= len(text))})
+    pieces = list(_line_chunks([text[a:b] for a, b in itertools.pairwise(bounds)], size=size))
+    assert "".join(pieces) == text
+    assert all(piece.endswith("\n") for piece in pieces[:-1])
+    assert all(len(piece) > size and "\n" not in piece[size:-1] for piece in pieces[:-1])  # first break
+    assert pieces == list(_line_chunks([text], size=size))  # the same pieces from the whole text
 
 
 @pytest.mark.parametrize("color", [False, True])
 def test_pieces_lose_styles_only_without_colour(color: bool, capsys: pytest.CaptureFixture[str]) -> None:
     """Pieces without an escape character skip click's stripping; the bytes written stay the same."""
     text = f"plain line\n{click.style('red', fg='red')} line\n" + "x\n" * 10
-    cli._echo_in_chunks(text, color, size=4)
+    cli._echo_in_chunks([text], color, size=4)
     assert capsys.readouterr().out == (text if color else click.unstyle(text))

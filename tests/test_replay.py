@@ -203,33 +203,94 @@ def test_a_damaged_replay_file_is_ignored_and_replaced(
         data = data.replace(
             f"provenance-replay {replay.FORMAT_VERSION} ".encode(), b"provenance-replay 0 ", 1
         )
-    else:  # a valid checksum over outputs of other lengths than the second line says
-        body = b"text"
-        data = data[: data.index(b"\n") + 1] + b"1 5\n" + body + replay._CHECKSUM.pack(zlib.crc32(body))
+    else:  # a valid checksum over outputs of other lengths than the shape line says
+        body, shape = b"text", b"1 0:5"
+        checksum = zlib.crc32(shape, zlib.crc32(body))
+        data = data[: data.index(b"\n") + 1] + body + shape + replay._TRAILER.pack(len(shape), checksum)
     path.write_bytes(data)
     assert same(run(site, monkeypatch), first)
     assert runs == [1, 1]
     assert same(run(site, monkeypatch), first) and runs == [1, 1]  # replaced, and replayed
 
 
+def record(folder: Path, outputs: list[list[str]], exit_code: int, order: list[int] | None = None) -> None:
+    """Record `outputs` (each as its chunks) as `Recorder` does while a run writes them, in `order`."""
+    recorder = replay.Recorder(folder, "cmd", "inputs")
+    try:
+        for index in order if order is not None else range(len(outputs)):
+            assert list(recorder.tee(index, outputs[index])) == outputs[index]  # passed on unchanged
+        recorder.commit(exit_code)
+    finally:
+        recorder.discard()
+
+
+def loaded(folder: Path, command: str = "cmd", inputs: str = "inputs") -> tuple[list[str], int] | None:
+    found = replay.load(folder, command, inputs)
+    return None if found is None else (["".join(chunks) for chunks in found.outputs], found.exit_code)
+
+
 @pytest.mark.parametrize(
-    "texts",
-    [("text out\n", '{"json": 1}'), (), ("",), ("a" * 3_000_000 + "é\udce9" + "€" * 1_000_000, "\x00\n")],
+    "outputs",
+    [
+        [["text out\n"], ['{"json"', ": 1}"]],
+        [],
+        [[]],
+        [[""], ["a", "", "b"]],
+        [["a" * 3_000_000 + "é\udce9", "€" * 1_000_000], ["\x00\n"]],
+    ],
 )
 def test_record_and_load_round_trip(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, texts: tuple[str, ...]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, outputs: list[list[str]]
 ) -> None:
-    monkeypatch.setattr(replay, "_CHUNK", 1000)  # chunks end inside multi-byte characters
-    recorded = replay.Replay(texts, 1)
-    replay.record(tmp_path, "cmd", "inputs", recorded)
-    assert replay.load(tmp_path, "cmd", "inputs") == recorded
-    assert replay.load(tmp_path, "cmd", "other inputs") is None
-    assert replay.load(tmp_path, "other", "inputs") is None
+    monkeypatch.setattr(replay, "_CHUNK", 1001)  # decoded in pieces that end inside multi-byte characters
+    record(tmp_path, outputs, 1)
+    assert loaded(tmp_path) == (["".join(chunks) for chunks in outputs], 1)
+    assert loaded(tmp_path, inputs="other inputs") is None
+    assert loaded(tmp_path, command="other") is None
 
 
-def test_nothing_is_recorded_without_a_cache_folder(tmp_path: Path) -> None:
-    replay.record(tmp_path / "missing", "cmd", "inputs", replay.Replay(("x",), 0))
-    assert not (tmp_path / "missing").exists()
+def test_outputs_written_out_of_plan_order_load_in_plan_order(tmp_path: Path) -> None:
+    """A run writes its files first, then standard output: the replay gives them back by plan index."""
+    record(tmp_path, [["stdout text\n"], ["{}\n"], ["<xml/>\n"]], 0, order=[1, 2, 0])
+    assert loaded(tmp_path) == (["stdout text\n", "{}\n", "<xml/>\n"], 0)
+
+
+def test_outputs_not_written_in_full_are_not_kept(
+    site: Path, monkeypatch: pytest.MonkeyPatch, settled: None, runs: Runs
+) -> None:
+    unwritable = site / "missing-folder" / "report.json"
+    failed = run(site, monkeypatch, "--format", f"json:{unwritable}", "--format", "text")
+    assert failed.exit_code == 2 and "cannot write" in failed.stderr
+    assert sorted(p.name for p in (site / CACHE_FOLDER).iterdir() if "replay" in p.name) == []
+    assert run(site, monkeypatch, "--format", f"json:{unwritable}", "--format", "text").exit_code == 2
+    assert runs == [1, 1]  # checked again: nothing was recorded
+
+
+def test_a_recording_that_cannot_be_written_records_nothing_and_passes_the_output_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    recorder = replay.Recorder(tmp_path, "cmd", "inputs")
+
+    def full(data: bytes) -> int:
+        raise OSError(28, "No space left on device")
+
+    assert recorder._file is not None
+    monkeypatch.setattr(recorder._file.handle, "write", full)
+    try:
+        assert list(recorder.tee(0, ["a", "b"])) == ["a", "b"]
+        recorder.commit(0)
+    finally:
+        recorder.discard()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_nothing_is_recorded_without_a_cache_folder_or_an_inputs_digest(tmp_path: Path) -> None:
+    for folder, inputs in ((tmp_path / "missing", "inputs"), (None, "inputs"), (tmp_path, None)):
+        recorder = replay.Recorder(folder, "cmd", inputs)
+        assert list(recorder.tee(0, ["x"])) == ["x"]
+        recorder.commit(0)
+        recorder.discard()
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_replay_files_unused_for_a_week_are_deleted(tmp_path: Path) -> None:
@@ -238,12 +299,12 @@ def test_replay_files_unused_for_a_week_are_deleted(tmp_path: Path) -> None:
         path.write_bytes(b"")
     eight_days_ago = time.time() - 8 * 86400
     os.utime(old, (eight_days_ago, eight_days_ago))
-    replay.record(tmp_path, "cmd", "inputs", replay.Replay(("x",), 0))
-    assert not old.exists() and recent.exists()
-    assert [p.name for p in sorted(tmp_path.glob("replay-*.bin"))] == [
-        "replay-cmd.bin",
-        "replay-recent.bin",
-    ]
+    left = tmp_path / ".replay-killed.bin.x1y2.tmp"  # the recording of a run that was killed
+    left.write_bytes(b"")
+    os.utime(left, (eight_days_ago, eight_days_ago))
+    record(tmp_path, [["x"]], 0)
+    assert not old.exists() and recent.exists() and not left.exists()
+    assert [p.name for p in sorted(tmp_path.iterdir())] == ["replay-cmd.bin", "replay-recent.bin"]
 
 
 def test_the_command_key_tells_commands_apart() -> None:

@@ -2,14 +2,17 @@
 
 The registry feeds the CLI's ``--format`` choices; adding a format is one entry here. A
 format's module is imported the first time it is used, so a run pays only for its formats.
+A format whose text can be large also has `render_chunks`, its text a chunk at a time (`chunked`).
 """
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator, Mapping
+from types import ModuleType
 
-from provenance.report.options import Formatter, RenderOptions
+from provenance.model import Report
+from provenance.report.options import ChunkFormatter, Formatter, RenderOptions
 
 _MODULES = {
     "text": "text",
@@ -22,12 +25,15 @@ _MODULES = {
 }
 
 
+def _module(name: str) -> ModuleType:
+    return importlib.import_module(f"{__name__}.{_MODULES[name]}")
+
+
 class _Formatters(Mapping[str, Formatter]):
     """Format name -> its module's `render`, imported on first use."""
 
     def __getitem__(self, name: str) -> Formatter:
-        module = importlib.import_module(f"{__name__}.{_MODULES[name]}")
-        render: Formatter = module.render
+        render: Formatter = _module(name).render
         return render
 
     def __iter__(self) -> Iterator[str]:
@@ -39,6 +45,20 @@ class _Formatters(Mapping[str, Formatter]):
 
 FORMATTERS: Mapping[str, Formatter] = _Formatters()
 
+
+def chunked(name: str) -> ChunkFormatter:
+    """Format `name` as chunks: its module's `render_chunks` when it has one, else its whole text as one."""
+    chunks: ChunkFormatter | None = getattr(_module(name), "render_chunks", None)
+    if chunks is not None:
+        return chunks
+    render = FORMATTERS[name]
+
+    def whole(report: Report, options: RenderOptions) -> Iterator[str]:
+        yield render(report, options)
+
+    return whole
+
+
 DEFAULT_FORMAT = "text"
 
-__all__ = ["DEFAULT_FORMAT", "FORMATTERS", "Formatter", "RenderOptions"]
+__all__ = ["DEFAULT_FORMAT", "FORMATTERS", "ChunkFormatter", "Formatter", "RenderOptions", "chunked"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -28,3 +28,7 @@ class RenderOptions(NamedTuple):
 
 Formatter = Callable[[Report, RenderOptions], str]
 """A pure function from a report to its full text in one output format."""
+
+ChunkFormatter = Callable[[Report, RenderOptions], Iterable[str]]
+"""A formatter whose text comes in chunks, rendered as they are written: a report of a large site
+is then never held whole."""
