@@ -8,12 +8,12 @@ from typing import Any
 
 import jsonschema
 import pytest
-from sample_report import EMPTY_REPORT, SAMPLE_REPORT, assert_golden
+from sample_report import ARTICLES, EMPTY_REPORT, FINDINGS, SAMPLE_REPORT, assert_golden
 
 import provenance
-from provenance.model import Category, Format, Severity, Status
-from provenance.report import FORMATTERS, RenderOptions
-from provenance.report.json_format import render
+from provenance.model import Category, Finding, Format, Report, Severity, Status
+from provenance.report import FORMATTERS, RenderOptions, json_format
+from provenance.report.json_format import finding_document, render, render_chunks, report_document
 
 SCHEMA_PATH = Path(provenance.__file__).parent / "schemas" / "report.schema.json"
 
@@ -116,3 +116,28 @@ def test_schema_requires_exactly_the_rendered_keys(schema: dict[str, Any]) -> No
     assert schema["$defs"]["finding"]["required"] == list(document["findings"][0])
     assert schema["$defs"]["article"]["required"] == list(document["articles"][0])
     assert schema["properties"]["summary"]["required"] == list(document["summary"])
+
+
+@pytest.mark.parametrize("report", [SAMPLE_REPORT, EMPTY_REPORT], ids=["sample", "empty"])
+def test_chunks_join_to_the_rendered_text(report: Any) -> None:
+    assert "".join(render_chunks(report, RenderOptions())) == render(report, RenderOptions())
+
+
+def test_report_document_is_the_rendered_document() -> None:
+    assert report_document(SAMPLE_REPORT) == json.loads(render(SAMPLE_REPORT, RenderOptions()))
+
+
+def test_chunks_build_findings_on_demand(monkeypatch: pytest.MonkeyPatch) -> None:
+    built: list[Finding] = []
+
+    def counted(finding: Finding) -> dict[str, Any]:
+        built.append(finding)
+        return finding_document(finding)
+
+    monkeypatch.setattr(json_format, "finding_document", counted)
+    large = Report(tuple(f._replace(line=n) for n in range(1, 2001) for f in FINDINGS), ARTICLES, "0.1.0")
+    chunks = render_chunks(large, RenderOptions())
+    first = next(chunks)
+    assert first.startswith('{\n  "schema_version": 1,') and len(built) < 1000
+    assert first + "".join(chunks) == render(large, RenderOptions())
+    assert len(built) == 2 * 2000 * len(FINDINGS)

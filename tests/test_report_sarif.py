@@ -9,11 +9,12 @@ from typing import Any
 import jsonschema
 import pytest
 from format_samples import OPTIONS, RULES, SUPPRESSED_REPORT
-from sample_report import EMPTY_REPORT, SAMPLE_REPORT, assert_golden
+from sample_report import EMPTY_REPORT, FINDINGS, SAMPLE_REPORT, assert_golden
 
-from provenance.model import Report
+from provenance.model import Finding, Report
 from provenance.report import FORMATTERS, RenderOptions
-from provenance.report.sarif import artifact_uri, render
+from provenance.report import sarif as sarif_module
+from provenance.report.sarif import artifact_uri, render, render_chunks, sarif_log
 
 SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 VALIDATOR = jsonschema.Draft4Validator(SCHEMA)
@@ -168,3 +169,29 @@ def test_empty_report_has_no_rules_and_no_results() -> None:
     run = sarif(EMPTY_REPORT, RenderOptions())["runs"][0]
     assert run["results"] == []
     assert run["tool"]["driver"]["rules"] == []
+
+
+@pytest.mark.parametrize(
+    ("report", "options"),
+    [(SUPPRESSED_REPORT, OPTIONS), (SAMPLE_REPORT, RenderOptions()), (EMPTY_REPORT, RenderOptions())],
+)
+def test_chunks_join_to_the_rendered_text(report: Report, options: RenderOptions) -> None:
+    assert "".join(render_chunks(report, options)) == render(report, options)
+    assert sarif_log(report, options) == json.loads(render(report, options))
+
+
+def test_chunks_build_results_on_demand(monkeypatch: pytest.MonkeyPatch) -> None:
+    built: list[Finding] = []
+    result = sarif_module.result
+
+    def counted(finding: Finding, rule_index: int) -> dict[str, Any]:
+        built.append(finding)
+        return result(finding, rule_index)
+
+    monkeypatch.setattr(sarif_module, "result", counted)
+    large = Report(tuple(f._replace(line=n) for n in range(1, 2001) for f in FINDINGS), (), "0.1.0")
+    chunks = render_chunks(large, OPTIONS)
+    first = next(chunks)
+    assert first.startswith('{\n  "$schema": ') and len(built) < 1000
+    assert first + "".join(chunks) == render(large, OPTIONS)
+    assert len(built) == 2 * 2000 * len(FINDINGS)

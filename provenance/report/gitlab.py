@@ -10,10 +10,11 @@ so suppressed findings are left out here (the JSON and SARIF reports keep them).
 from __future__ import annotations
 
 import hashlib
-import json
+from collections.abc import Iterator
 from typing import Any
 
 from provenance.model import Finding, Report, Severity, finding_order
+from provenance.report.json_text import iter_json
 from provenance.report.options import RenderOptions
 
 SEVERITIES: dict[Severity, str] = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
@@ -21,8 +22,13 @@ SEVERITIES: dict[Severity, str] = {Severity.ERROR: "major", Severity.WARNING: "m
 
 def render(report: Report, options: RenderOptions) -> str:
     """The active findings as a Code Quality report (indented JSON ending with a newline)."""
-    issues = [issue(f) for f in sorted(report.active, key=finding_order)]
-    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+    return "".join(render_chunks(report, options))
+
+
+def render_chunks(report: Report, options: RenderOptions) -> Iterator[str]:
+    """The text of `render` in chunks, each issue built only when its turn comes."""
+    yield from iter_json(map(issue, sorted(report.active, key=finding_order)))
+    yield "\n"
 
 
 def issue(finding: Finding) -> dict[str, Any]:

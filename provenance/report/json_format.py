@@ -6,10 +6,11 @@ Keys keep a fixed order (``schema_version`` first), findings and articles are so
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
 from typing import Any
 
 from provenance.model import ArticleSummary, Finding, Report, Suppression, finding_order
+from provenance.report.json_text import iter_json
 from provenance.report.options import RenderOptions
 
 SCHEMA_VERSION = 1
@@ -18,17 +19,28 @@ TOOL_NAME = "provenance"
 
 def render(report: Report, options: RenderOptions) -> str:
     """The report as indented JSON (UTF-8 text, not ASCII-escaped), ending with a newline."""
-    return json.dumps(report_document(report), indent=2, ensure_ascii=False) + "\n"
+    return "".join(render_chunks(report, options))
 
 
-def report_document(report: Report) -> dict[str, Any]:
-    """The report as plain JSON-ready data, in the published key order."""
+def render_chunks(report: Report, options: RenderOptions) -> Iterator[str]:
+    """The text of `render` in chunks, each finding and article built only when its turn comes."""
+    yield from iter_json(report_document(report, lazy=True))
+    yield "\n"
+
+
+def report_document(report: Report, *, lazy: bool = False) -> dict[str, Any]:
+    """The report as plain JSON-ready data, in the published key order.
+
+    With `lazy`, findings and articles are iterators that build each item's document on demand.
+    """
+    findings = map(finding_document, sorted(report.findings, key=finding_order))
+    articles = map(article_document, sorted(report.articles, key=lambda a: a.path))
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": TOOL_NAME, "version": report.tool_version},
         "summary": report.counts,
-        "findings": [finding_document(f) for f in sorted(report.findings, key=finding_order)],
-        "articles": [article_document(a) for a in sorted(report.articles, key=lambda a: a.path)],
+        "findings": findings if lazy else list(findings),
+        "articles": articles if lazy else list(articles),
     }
 
 

@@ -9,11 +9,12 @@ No timestamps: the same report always renders to the same bytes.
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote
 
 from provenance.model import Finding, Report, Severity, SuppressionKind, finding_order
+from provenance.report.json_text import iter_json
 from provenance.report.options import RenderOptions
 from provenance.report.rule_info import RuleInfo, rule_for
 
@@ -34,10 +35,17 @@ SUPPRESSION_KINDS: dict[SuppressionKind, str] = {
 
 def render(report: Report, options: RenderOptions) -> str:
     """The report as one SARIF log (indented JSON ending with a newline)."""
-    return json.dumps(sarif_log(report, options), indent=2, ensure_ascii=False) + "\n"
+    return "".join(render_chunks(report, options))
 
 
-def sarif_log(report: Report, options: RenderOptions) -> dict[str, Any]:
+def render_chunks(report: Report, options: RenderOptions) -> Iterator[str]:
+    """The text of `render` in chunks, each result built only when its turn comes."""
+    yield from iter_json(sarif_log(report, options, lazy=True))
+    yield "\n"
+
+
+def sarif_log(report: Report, options: RenderOptions, *, lazy: bool = False) -> dict[str, Any]:
+    """The SARIF log as JSON-ready data; with `lazy`, its results are an iterator building each on demand."""
     findings = sorted(report.findings, key=finding_order)
     by_id: dict[str, RuleInfo] = {}
     for finding in findings:  # a rule missing from the catalogue is described by its first finding
@@ -50,6 +58,7 @@ def sarif_log(report: Report, options: RenderOptions) -> dict[str, Any]:
         "semanticVersion": report.tool_version,
         "rules": [rule_descriptor(rule) for rule in rules],
     }
+    results = (result(f, index[f.rule]) for f in findings)
     return {
         "$schema": SARIF_SCHEMA,
         "version": SARIF_VERSION,
@@ -57,7 +66,7 @@ def sarif_log(report: Report, options: RenderOptions) -> dict[str, Any]:
             {
                 "tool": {"driver": driver},
                 "columnKind": "unicodeCodePoints",
-                "results": [result(f, index[f.rule]) for f in findings],
+                "results": results if lazy else list(results),
             }
         ],
     }
