@@ -144,14 +144,15 @@ def deliver(
 ) -> None:
     """Write each output to its file (replaced only once complete), then the one for standard output.
 
-    Each output's chunks pass through `tee` (with the output's index in the plan) as they are written.
+    Each goes out in whole-line pieces of about a megabyte (`_line_chunks`: a large text is never
+    encoded whole), every piece passing through `tee` with the output's index in the plan.
     """
     for index, item in enumerate(rendered):
         if item.spec.path is not None:
-            _write_or_exit(item.spec.path, tee(index, item.chunks))
+            _write_or_exit(item.spec.path, tee(index, _line_chunks(item.chunks)))
     for index, item in enumerate(rendered):
         if item.spec.path is None:
-            _echo_in_chunks(tee(index, item.chunks), color)
+            _echo_in_chunks(tee(index, _line_chunks(item.chunks)), color)
 
 
 def _replayed(

@@ -10,7 +10,7 @@ import itertools
 import json
 import subprocess
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,7 @@ from sample_report import ARTICLES, SAMPLE_REPORT
 
 import provenance.cli as cli
 from provenance.checks.base import CheckSpec, NoParams
+from provenance.cli_outputs import OutputSpec, RenderedOutput
 from provenance.engine import CheckOptions, CheckResult
 from provenance.model import Category, Finding, Report, Severity, Venue
 from provenance.report import FORMATTERS, RenderOptions
@@ -590,3 +591,24 @@ def test_pieces_lose_styles_only_without_colour(color: bool, capsys: pytest.Capt
     text = f"plain line\n{click.style('red', fg='red')} line\n" + "x\n" * 10
     cli._echo_in_chunks([text], color, size=4)
     assert capsys.readouterr().out == (text if color else click.unstyle(text))
+
+
+def test_a_large_output_goes_out_in_pieces_of_about_a_megabyte(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A text rendered as one chunk is written, echoed and recorded a piece at a time, never encoded whole."""
+    line = "x" * 99 + "\n"
+    text = line * 30_000  # 3 MB in one chunk, as the text format renders it
+    pieces: list[tuple[int, int]] = []
+
+    def tee(index: int, chunks: Iterable[str]) -> Iterator[str]:
+        for chunk in chunks:
+            pieces.append((index, len(chunk)))
+            yield chunk
+
+    report_file = tmp_path / "report.txt"
+    to_stdout, to_file = OutputSpec("text"), OutputSpec("text", report_file)
+    cli.deliver([RenderedOutput(to_stdout, [text]), RenderedOutput(to_file, [text])], False, tee)
+    assert capsys.readouterr().out == text and report_file.read_text(encoding="utf-8") == text
+    thirds = [1_048_600, 1_048_600, 902_800]  # each to the first line break past 1 MiB
+    assert pieces == [(1, size) for size in thirds] + [(0, size) for size in thirds]  # the file first
