@@ -112,8 +112,8 @@ class Recorder:
     """Records a command's outputs while they are written, to keep them as its replay.
 
     Best effort: a recorder without a folder, inputs digest or disk space records nothing and
-    never raises; `commit` keeps what was recorded only when every output went through `tee`
-    in full, and `discard` (always called after the outputs, committed or not) drops the rest.
+    never raises. The caller commits once every output went out through `tee`, and always calls
+    `discard` afterwards: a run stopped part way (an output that cannot be written) keeps nothing.
     """
 
     def __init__(self, folder: Path | None, command: str, inputs: str | None) -> None:
