@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
 
 from provenance.model import ArticleSummary, Category, Finding, Format, Report, Severity, Status
+from provenance.report import RenderOptions
 
 FINDINGS = (
     Finding(
@@ -127,3 +132,31 @@ def assert_golden(name: str, actual: str) -> None:
     if os.environ.get("PROVENANCE_UPDATE_GOLDEN"):
         path.write_bytes(actual.encode("utf-8"))
     assert actual == path.read_bytes().decode("utf-8")
+
+
+def assert_streamed(
+    monkeypatch: pytest.MonkeyPatch,
+    module: ModuleType,
+    builder: str,
+    options: RenderOptions,
+    head: str,
+    articles: tuple[ArticleSummary, ...] = (),
+) -> None:
+    """`module.render_chunks` of 10,000 findings builds each item (`module.<builder>`) only when
+    its chunk is written: few are built when the first chunk (starting with `head`) comes out,
+    and the chunks join to `module.render`."""
+    built = 0
+    original = getattr(module, builder)
+
+    def counted(*args: Any) -> Any:
+        nonlocal built
+        built += 1
+        return original(*args)
+
+    monkeypatch.setattr(module, builder, counted)
+    large = Report(tuple(f._replace(line=n) for n in range(1, 2001) for f in FINDINGS), articles, "0.1.0")
+    chunks = module.render_chunks(large, options)
+    first = next(chunks)
+    assert first.startswith(head) and built < 1000
+    assert first + "".join(chunks) == module.render(large, options)
+    assert built == 2 * len(large.findings)  # each item once by the chunks, once by `render`

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 from format_samples import OPTIONS, SUPPRESSED_REPORT
-from sample_report import EMPTY_REPORT, FINDINGS, assert_golden
+from sample_report import EMPTY_REPORT, FINDINGS, assert_golden, assert_streamed
 
-from provenance.model import Finding, Report
+from provenance.model import Report
 from provenance.report import FORMATTERS, gitlab
 from provenance.report.gitlab import fingerprint, render, render_chunks
 
@@ -73,17 +73,4 @@ def test_chunks_join_to_the_rendered_text(report: Report) -> None:
 
 
 def test_chunks_build_issues_on_demand(monkeypatch: pytest.MonkeyPatch) -> None:
-    built: list[Finding] = []
-    issue = gitlab.issue
-
-    def counted(finding: Finding) -> dict[str, Any]:
-        built.append(finding)
-        return issue(finding)
-
-    monkeypatch.setattr(gitlab, "issue", counted)
-    large = Report(tuple(f._replace(line=n) for n in range(1, 2001) for f in FINDINGS), (), "0.1.0")
-    chunks = render_chunks(large, OPTIONS)
-    first = next(chunks)
-    assert first.startswith('[\n  {\n    "type": "issue",') and len(built) < 1000
-    assert first + "".join(chunks) == render(large, OPTIONS)
-    assert len(built) == 2 * 2000 * len(FINDINGS)
+    assert_streamed(monkeypatch, gitlab, "issue", OPTIONS, '[\n  {\n    "type": "issue",')

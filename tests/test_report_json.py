@@ -8,12 +8,12 @@ from typing import Any
 
 import jsonschema
 import pytest
-from sample_report import ARTICLES, EMPTY_REPORT, FINDINGS, SAMPLE_REPORT, assert_golden
+from sample_report import ARTICLES, EMPTY_REPORT, SAMPLE_REPORT, assert_golden, assert_streamed
 
 import provenance
-from provenance.model import Category, Finding, Format, Report, Severity, Status
+from provenance.model import Category, Format, Severity, Status
 from provenance.report import FORMATTERS, RenderOptions, json_format
-from provenance.report.json_format import finding_document, render, render_chunks, report_document
+from provenance.report.json_format import render, render_chunks, report_document
 
 SCHEMA_PATH = Path(provenance.__file__).parent / "schemas" / "report.schema.json"
 
@@ -128,16 +128,6 @@ def test_report_document_is_the_rendered_document() -> None:
 
 
 def test_chunks_build_findings_on_demand(monkeypatch: pytest.MonkeyPatch) -> None:
-    built: list[Finding] = []
-
-    def counted(finding: Finding) -> dict[str, Any]:
-        built.append(finding)
-        return finding_document(finding)
-
-    monkeypatch.setattr(json_format, "finding_document", counted)
-    large = Report(tuple(f._replace(line=n) for n in range(1, 2001) for f in FINDINGS), ARTICLES, "0.1.0")
-    chunks = render_chunks(large, RenderOptions())
-    first = next(chunks)
-    assert first.startswith('{\n  "schema_version": 1,') and len(built) < 1000
-    assert first + "".join(chunks) == render(large, RenderOptions())
-    assert len(built) == 2 * 2000 * len(FINDINGS)
+    assert_streamed(
+        monkeypatch, json_format, "finding_document", RenderOptions(), '{\n  "schema_version": 1,', ARTICLES
+    )

@@ -9,9 +9,9 @@ from typing import Any
 import jsonschema
 import pytest
 from format_samples import OPTIONS, RULES, SUPPRESSED_REPORT
-from sample_report import EMPTY_REPORT, FINDINGS, SAMPLE_REPORT, assert_golden
+from sample_report import EMPTY_REPORT, SAMPLE_REPORT, assert_golden, assert_streamed
 
-from provenance.model import Finding, Report
+from provenance.model import Report
 from provenance.report import FORMATTERS, RenderOptions
 from provenance.report import sarif as sarif_module
 from provenance.report.sarif import artifact_uri, render, render_chunks, sarif_log
@@ -181,17 +181,4 @@ def test_chunks_join_to_the_rendered_text(report: Report, options: RenderOptions
 
 
 def test_chunks_build_results_on_demand(monkeypatch: pytest.MonkeyPatch) -> None:
-    built: list[Finding] = []
-    result = sarif_module.result
-
-    def counted(finding: Finding, rule_index: int) -> dict[str, Any]:
-        built.append(finding)
-        return result(finding, rule_index)
-
-    monkeypatch.setattr(sarif_module, "result", counted)
-    large = Report(tuple(f._replace(line=n) for n in range(1, 2001) for f in FINDINGS), (), "0.1.0")
-    chunks = render_chunks(large, OPTIONS)
-    first = next(chunks)
-    assert first.startswith('{\n  "$schema": ') and len(built) < 1000
-    assert first + "".join(chunks) == render(large, OPTIONS)
-    assert len(built) == 2 * 2000 * len(FINDINGS)
+    assert_streamed(monkeypatch, sarif_module, "result", OPTIONS, '{\n  "$schema": ')
